@@ -1,0 +1,26 @@
+package dev.coffer.vault;
+
+/**
+ * A handle on one vault, obtained from a {@link VaultManager}. It carries the vault's identity and
+ * the properties seen when the handle was made; every data-plane client made from it looks the
+ * vault up again on each call, so a deleted vault stops answering at once.
+ *
+ * <pre>{@code
+ * Vault vault = mgmt.getVault("kv-billing");
+ * SecretClient secrets = vault.secretClient(app);
+ * }</pre>
+ */
+public interface Vault {
+
+    /** @return the vault name */
+    String name();
+
+    /** @return the vault's resource ID, the scope for role assignments on it */
+    Scope scope();
+
+    /** @return {@code https://{name}.vault.azure.net/} */
+    String vaultUri();
+
+    /** @return the properties as they were when this handle was made */
+    VaultProperties properties();
+}

@@ -1,0 +1,9 @@
+/**
+ * Coffer's public contract: the platform, directory and management-plane interfaces, the
+ * authorization and audit models, value types and the exception hierarchy. JDK only.
+ */
+module dev.coffer.vault.api {
+    exports dev.coffer.vault;
+    exports dev.coffer.vault.authorization;
+    exports dev.coffer.vault.audit;
+}
