@@ -6,4 +6,5 @@ module dev.coffer.vault.api {
     exports dev.coffer.vault;
     exports dev.coffer.vault.authorization;
     exports dev.coffer.vault.audit;
+    exports dev.coffer.vault.secrets;
 }

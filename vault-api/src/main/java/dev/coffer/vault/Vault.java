@@ -1,5 +1,7 @@
 package dev.coffer.vault;
 
+import dev.coffer.vault.secrets.SecretClient;
+
 /**
  * A handle on one vault, obtained from a {@link VaultManager}. It carries the vault's identity and
  * the properties seen when the handle was made; every data-plane client made from it looks the
@@ -23,4 +25,16 @@ public interface Vault {
 
     /** @return the properties as they were when this handle was made */
     VaultProperties properties();
+
+    /**
+     * @param caller the principal to act as
+     * @return the vault's secrets, as {@code caller}
+     */
+    SecretClient secretClient(Principal caller);
+
+    /**
+     * @param context the caller and request metadata
+     * @return the vault's secrets, in that context
+     */
+    SecretClient secretClient(RequestContext context);
 }

@@ -67,6 +67,7 @@ public final class PlatformImpl implements CofferPlatform {
                 new Subscriptions(), sweepTasks, new RootKey(root));
         this.directory = new DirectoryImpl(services);
         this.vaultLifecycle = new VaultLifecycle(services);
+        sweepTasks.add(new dev.coffer.vault.core.internal.objects.ObjectPurgeSweep(services));
     }
 
     private static Optional<DataPlaneVault> dataPlaneVault(VaultStore vaults, DirectoryStore directory, Scope scope) {

@@ -1,6 +1,11 @@
 package dev.coffer.vault.core.internal.vaults;
 
+import dev.coffer.vault.Principal;
+import dev.coffer.vault.RequestContext;
 import dev.coffer.vault.Scope;
+import dev.coffer.vault.core.internal.objects.DataPlane;
+import dev.coffer.vault.core.internal.secrets.SecretClientImpl;
+import dev.coffer.vault.secrets.SecretClient;
 import dev.coffer.vault.Vault;
 import dev.coffer.vault.VaultProperties;
 import dev.coffer.vault.core.internal.platform.Services;
@@ -45,6 +50,24 @@ public class VaultHandle implements Vault {
     @Override
     public VaultProperties properties() {
         return properties;
+    }
+
+    @Override
+    public SecretClient secretClient(Principal caller) {
+        return secretClient(RequestContext.of(caller));
+    }
+
+    @Override
+    public SecretClient secretClient(RequestContext context) {
+        return new SecretClientImpl(dataPlane(context));
+    }
+
+    /**
+     * @param context the caller
+     * @return the data-plane context for this vault and caller
+     */
+    protected DataPlane dataPlane(RequestContext context) {
+        return new DataPlane(services, properties.name(), java.util.Objects.requireNonNull(context, "context"));
     }
 
     @Override

@@ -1,0 +1,147 @@
+package dev.coffer.vault.core.internal.objects;
+
+import dev.coffer.vault.RequestContext;
+import dev.coffer.vault.ResourceNotFoundException;
+import dev.coffer.vault.Scope;
+import dev.coffer.vault.core.internal.authz.DataOperation;
+import dev.coffer.vault.core.internal.lifecycle.RetentionPolicy;
+import dev.coffer.vault.core.internal.pipeline.Caller;
+import dev.coffer.vault.core.internal.pipeline.Operation;
+import dev.coffer.vault.core.internal.pipeline.Requirement;
+import dev.coffer.vault.core.internal.platform.Services;
+import dev.coffer.vault.core.internal.vaults.VaultEntry;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What every data-plane client shares: the vault it addresses (looked up again on each call), the
+ * caller's context, and how a data-plane operation descriptor is built from the mapping table.
+ */
+public final class DataPlane {
+    private final Services services;
+    private final String vaultName;
+    private final RequestContext context;
+
+    /**
+     * @param services  the platform
+     * @param vaultName the vault
+     * @param context   the caller
+     */
+    public DataPlane(Services services, String vaultName, RequestContext context) {
+        this.services = services;
+        this.vaultName = vaultName;
+        this.context = context;
+    }
+
+    /** @return the platform */
+    public Services services() {
+        return services;
+    }
+
+    /** @return the current time, from the platform clock */
+    public Instant now() {
+        return services.clock().instant();
+    }
+
+    /** @return the vault URL, {@code https://{name}.vault.azure.net/} */
+    public String vaultUrl() {
+        return "https://" + vaultName.toLowerCase(java.util.Locale.ROOT) + ".vault.azure.net/";
+    }
+
+    private Optional<VaultEntry> find() {
+        return services.vaults().get(vaultName).filter(e -> !e.deleted());
+    }
+
+    /** @return the active vault */
+    public VaultEntry vault() {
+        return find().orElseThrow(this::vaultNotFound);
+    }
+
+    private ResourceNotFoundException vaultNotFound() {
+        return new ResourceNotFoundException("VaultNotFound", null,
+                "The vault '" + vaultName + "' does not exist or has been deleted.");
+    }
+
+    /** @return the vault's retention policy */
+    public RetentionPolicy retention() {
+        return vault().retention();
+    }
+
+    /** @return the vault's object stores */
+    public VaultObjects objects() {
+        return vault().contents().part(VaultObjects.class, VaultObjects::new);
+    }
+
+    /**
+     * @param kind the type
+     * @param name the object name, or null for the collection
+     * @param version the version, or null
+     * @return the object's URL
+     */
+    public String objectUrl(ObjectKind kind, String name, String version) {
+        return vaultUrl() + kind.collection() + (name == null ? "" : "/" + name + (version == null ? "" : "/" + version));
+    }
+
+    /**
+     * @param kind the type
+     * @param name the object name
+     * @return the deleted object's recovery id
+     */
+    public String recoveryId(ObjectKind kind, String name) {
+        return vaultUrl() + kind.deletedCollection() + "/" + name;
+    }
+
+    /**
+     * Builds and runs a data-plane call. The scope is the object's (so object-scope role assignments
+     * apply) or the vault's for collection-level calls.
+     *
+     * @param operation  the mapping-table row
+     * @param kind       the object type
+     * @param objectName the object's name, or null for a collection-level call
+     * @param validate   input checks, or null
+     * @param body       the call's work
+     * @param <T>        the result type
+     * @return the result
+     */
+    public <T> T run(DataOperation operation, ObjectKind kind, String objectName, Runnable validate,
+                     Function<Caller, T> body) {
+        return run(operation.auditName(), operation.requirement(), kind, objectName, validate, body, 200);
+    }
+
+    /**
+     * As {@link #run(DataOperation, ObjectKind, String, Runnable, Function)} with an explicit name,
+     * requirement and success status.
+     *
+     * @param auditName     the audit operation name
+     * @param requirement   what must be allowed
+     * @param kind          the object type
+     * @param objectName    the object's name, or null
+     * @param validate      input checks, or null
+     * @param body          the call's work
+     * @param successStatus the status of success
+     * @param <T>           the result type
+     * @return the result
+     */
+    public <T> T run(String auditName, Requirement requirement, ObjectKind kind, String objectName, Runnable validate,
+                     Function<Caller, T> body, int successStatus) {
+        Optional<VaultEntry> vault = find();
+        Operation.Builder<T> b = Operation.<T>named(auditName).successStatus(successStatus);
+        if (vault.isEmpty()) {
+            return services.pipeline().run(context, b.authorize(Scope.ROOT, Requirement.none())
+                    .auditResource("/providers/Microsoft.KeyVault/vaults/" + vaultName)
+                    .validate(validate)
+                    .execute(c -> {
+                        throw vaultNotFound();
+                    }));
+        }
+        Scope vaultScope = vault.get().properties().id();
+        boolean validName = objectName != null && ObjectNames.isValid(objectName);
+        Scope scope = validName ? vaultScope.child(kind.collection(), objectName) : vaultScope;
+        return services.pipeline().run(context, b.authorize(scope, requirement)
+                .auditResource(vaultScope.toString())
+                .requestObject(objectUrl(kind, validName ? objectName : null, null))
+                .validate(validate)
+                .execute(body));
+    }
+}
