@@ -571,6 +571,12 @@ public final class SoftwareCryptoProvider implements CryptoProvider {
         } else {
             requireAbsent(aad, "aad", algorithm);
             requireAbsent(tag, "tag", algorithm);
+            // SunJCE decrypts an empty input to an empty plaintext even with PKCS#5 padding, where a padded
+            // ciphertext always has at least one block; refuse it here.
+            boolean whole = ciphertext.length % 16 == 0 && (isUnpaddedCbc(algorithm) || ciphertext.length > 0);
+            if (!whole) {
+                throw bad(DECRYPT_FAILED);
+            }
             input = ciphertext;
         }
         try (KeyMaterial m = open(key)) {
