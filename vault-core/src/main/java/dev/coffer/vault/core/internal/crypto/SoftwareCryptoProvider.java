@@ -269,7 +269,8 @@ public final class SoftwareCryptoProvider implements CryptoProvider {
 
     private KeyReference importRsa(JsonWebKey jwk) {
         byte[][] raw = {jwk.getN(), jwk.getE(), jwk.getD(), jwk.getP(), jwk.getQ(), jwk.getDp(), jwk.getDq(), jwk.getQi()};
-        try (KeyMaterial given = new KeyMaterial(raw)) {
+        KeyMaterial given = new KeyMaterial(raw);
+        try {
             for (byte[] part : raw) {
                 if (part == null || part.length == 0) {
                     throw bad("An RSA key to import needs all of n, e, d, p, q, dp, dq and qi.");
@@ -304,6 +305,8 @@ public final class SoftwareCryptoProvider implements CryptoProvider {
             }
         } catch (ArithmeticException notInvertible) {
             throw bad("The RSA key to import is inconsistent: q has no inverse modulo p.");
+        } finally {
+            given.close();
         }
     }
 
@@ -312,7 +315,8 @@ public final class SoftwareCryptoProvider implements CryptoProvider {
         byte[] x = jwk.getX();
         byte[] y = jwk.getY();
         byte[] dBytes = jwk.getD();
-        try (KeyMaterial given = new KeyMaterial(x, y, dBytes)) {
+        KeyMaterial given = new KeyMaterial(x, y, dBytes);
+        try {
             if (x == null || y == null || dBytes == null || dBytes.length == 0) {
                 throw bad("An EC key to import needs crv, x, y and d.");
             }
@@ -329,6 +333,8 @@ public final class SoftwareCryptoProvider implements CryptoProvider {
                     unsigned(big(x), curve.fieldBytes()), unsigned(big(y), curve.fieldBytes()))) {
                 return seal(KeyType.EC, curve.keySize(), curve.name(), material);
             }
+        } finally {
+            given.close();
         }
     }
 
@@ -1064,7 +1070,11 @@ public final class SoftwareCryptoProvider implements CryptoProvider {
 
     @SafeVarargs
     private static <T> Set<T> ordered(T... values) {
-        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(values)));
+        Set<T> set = new LinkedHashSet<>();
+        for (T value : values) {
+            set.add(value);
+        }
+        return java.util.Collections.unmodifiableSet(set);
     }
 
     private static SignatureScheme pkcs1(String hash, MGF1ParameterSpec mgf, int length, String digestInfoHex) {
