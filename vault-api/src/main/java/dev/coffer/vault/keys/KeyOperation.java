@@ -1,0 +1,97 @@
+package dev.coffer.vault.keys;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An operation a key may be used for (JSON Web Key {@code key_ops}).
+ *
+ * <p>An open "string enum", as in the Azure SDK: the constants below are the values Coffer knows,
+ * spelled exactly as on the wire; {@link #fromString(String)} also accepts a value it does not know,
+ * so a newer service vocabulary still parses. Two instances are equal when their wire strings are
+ * equal (case-sensitive). Instances are immutable and thread-safe.
+ */
+public final class KeyOperation implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Encrypt data. */
+    public static final KeyOperation ENCRYPT = new KeyOperation("encrypt");
+
+    /** Decrypt data. */
+    public static final KeyOperation DECRYPT = new KeyOperation("decrypt");
+
+    /** Sign a digest. */
+    public static final KeyOperation SIGN = new KeyOperation("sign");
+
+    /** Verify a signature over a digest. */
+    public static final KeyOperation VERIFY = new KeyOperation("verify");
+
+    /** Wrap (encrypt) another key. */
+    public static final KeyOperation WRAP_KEY = new KeyOperation("wrapKey");
+
+    /** Unwrap (decrypt) another key. */
+    public static final KeyOperation UNWRAP_KEY = new KeyOperation("unwrapKey");
+
+    /** Import key material. */
+    public static final KeyOperation IMPORT = new KeyOperation("import");
+
+    /** Export key material (only through release of exportable keys). */
+    public static final KeyOperation EXPORT = new KeyOperation("export");
+
+    private static final List<KeyOperation> KNOWN = List.of(ENCRYPT, DECRYPT, SIGN, VERIFY, WRAP_KEY, UNWRAP_KEY, IMPORT, EXPORT);
+
+    private final String value;
+
+    private KeyOperation(String value) {
+        this.value = value;
+    }
+
+    /**
+     * Returns the instance for a wire string: one of the constants when it matches one, else a new
+     * instance carrying the string as given.
+     *
+     * @param value the wire string, such as {@code "encrypt"}; not null
+     * @return the matching instance
+     * @throws NullPointerException if {@code value} is null
+     */
+    public static KeyOperation fromString(String value) {
+        Objects.requireNonNull(value, "value");
+        for (KeyOperation known : KNOWN) {
+            if (known.value.equals(value)) {
+                return known;
+            }
+        }
+        return new KeyOperation(value);
+    }
+
+    /**
+     * Returns the values Coffer knows, in declaration order.
+     *
+     * @return an immutable list of the constants of this class
+     */
+    public static List<KeyOperation> values() {
+        return KNOWN;
+    }
+
+    /** @return the wire string, such as {@code "encrypt"} */
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof KeyOperation that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    // Deserialization returns the shared constant, so identity comparisons of known values keep working.
+    private Object readResolve() {
+        return fromString(value);
+    }
+}
