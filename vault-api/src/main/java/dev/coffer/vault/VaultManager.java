@@ -1,6 +1,12 @@
 package dev.coffer.vault;
 
+import dev.coffer.vault.authorization.AccessExplanation;
+import dev.coffer.vault.authorization.AccessPolicyEntry;
+import dev.coffer.vault.authorization.AccessPolicyUpdateKind;
+import dev.coffer.vault.authorization.EffectiveAccess;
 import dev.coffer.vault.authorization.RoleAssignmentClient;
+import dev.coffer.vault.authorization.RoleDefinitionClient;
+import java.util.List;
 
 /**
  * The management plane (Azure Resource Manager for {@code Microsoft.KeyVault}), acting as one
@@ -131,4 +137,68 @@ public interface VaultManager {
 
     /** @return role assignments, managed as this manager's caller */
     RoleAssignmentClient roleAssignments();
+
+    /** @return role definitions (built-in and custom), managed as this manager's caller */
+    RoleDefinitionClient roleDefinitions();
+
+    /**
+     * Reads a vault's access policies (kept under either permission model; in force only under
+     * {@code ACCESS_POLICY}). Requires {@code Microsoft.KeyVault/vaults/read}. Audited as
+     * {@code AccessPolicyList} (Administrative).
+     *
+     * @param vaultName the vault
+     * @return its entries
+     */
+    List<AccessPolicyEntry> getAccessPolicies(String vaultName);
+
+    /**
+     * Adds, replaces or removes access-policy entries (ARM's {@code Vaults_UpdateAccessPolicy}).
+     * Requires {@code Microsoft.KeyVault/vaults/accessPolicies/write} — which Contributor and Key
+     * Vault Contributor hold, so on an access-policy vault they can grant themselves data access,
+     * as in Azure. At most 1024 entries. Audited as {@code AccessPolicyAdd}, {@code AccessPolicyReplace}
+     * or {@code AccessPolicyRemove} (Administrative).
+     *
+     * @param vaultName the vault
+     * @param kind      how to combine
+     * @param entries   the entries; permissions use Azure's names
+     * @return the vault's entries afterwards
+     * @throws BadParameterException for an unknown permission, a foreign tenant or too many entries
+     */
+    List<AccessPolicyEntry> updateAccessPolicies(String vaultName, AccessPolicyUpdateKind kind,
+                                                 List<AccessPolicyEntry> entries);
+
+    /**
+     * Explains the decision for a principal, scope and action: the assignment (and group) or policy
+     * entry that allows it, or why it is denied. Requires
+     * {@code Microsoft.Authorization/roleAssignments/read} at the scope, so nobody maps access they may
+     * not see. Audited as {@code AccessExplain} (Administrative).
+     *
+     * @param principal the principal asked about
+     * @param scope     a subscription, resource group, vault or object scope
+     * @param action    a management action or a data action
+     * @return the explanation
+     */
+    AccessExplanation explain(Principal principal, Scope scope, String action);
+
+    /**
+     * As {@link #explain(Principal, Scope, String)}, for a principal calling through an application
+     * (compound identities in access policies).
+     *
+     * @param context   the principal and its application
+     * @param scope     the scope
+     * @param action    the action
+     * @return the explanation
+     */
+    AccessExplanation explain(RequestContext context, Scope scope, String action);
+
+    /**
+     * Everything a principal holds on a vault and on each object scope below it, each grant with its
+     * source. Requires {@code Microsoft.Authorization/roleAssignments/read} at the vault. Audited as
+     * {@code EffectiveAccessGet} (Administrative).
+     *
+     * @param principal the principal
+     * @param vaultName the vault
+     * @return the grants
+     */
+    EffectiveAccess effectiveAccess(Principal principal, String vaultName);
 }

@@ -1,6 +1,9 @@
 package dev.coffer.vault;
 
+import dev.coffer.vault.authorization.AccessPolicyEntry;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -33,6 +36,7 @@ public final class VaultOptions {
     private boolean enabledForDeployment;
     private boolean enabledForDiskEncryption;
     private boolean enabledForTemplateDeployment;
+    private final List<AccessPolicyEntry> accessPolicies = new ArrayList<>();
 
     private VaultOptions(String name) {
         this.name = name;
@@ -165,6 +169,22 @@ public final class VaultOptions {
     public VaultOptions enabledForTemplateDeployment(boolean enabled) {
         this.enabledForTemplateDeployment = enabled;
         return this;
+    }
+
+    /**
+     * Adds an access-policy entry (in force when the permission model is {@code ACCESS_POLICY}).
+     *
+     * @param entry the entry
+     * @return this
+     */
+    public VaultOptions accessPolicy(AccessPolicyEntry entry) {
+        accessPolicies.add(Objects.requireNonNull(entry, "entry"));
+        return this;
+    }
+
+    /** @return a copy of the access-policy entries */
+    public List<AccessPolicyEntry> accessPolicies() {
+        return List.copyOf(accessPolicies);
     }
 
     /** @return the vault name */

@@ -103,6 +103,25 @@ public enum DataOperation {
         this.publicKeyOperation = publicKeyOperation;
     }
 
+    /**
+     * @param dataAction a data action, any case
+     * @return the first table row needing it (its access-policy permission answers "which permission
+     * is that under access policies"); {@code keys/read} maps to {@code get}
+     */
+    public static java.util.Optional<DataOperation> forDataAction(String dataAction) {
+        for (DataOperation op : values()) {
+            if (op.dataAction.equalsIgnoreCase(dataAction)) {
+                return java.util.Optional.of(op);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** @return every distinct data action of the table, in table order */
+    public static java.util.List<String> dataActions() {
+        return java.util.Arrays.stream(values()).map(DataOperation::dataAction).distinct().toList();
+    }
+
     /** @return the audit operation name, such as {@code SecretGet} */
     public String auditName() {
         return auditName;

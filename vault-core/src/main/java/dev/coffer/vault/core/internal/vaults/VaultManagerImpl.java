@@ -17,8 +17,15 @@ import dev.coffer.vault.VaultOptions;
 import dev.coffer.vault.VaultProperties;
 import dev.coffer.vault.VaultUpdate;
 import dev.coffer.vault.audit.AuditCategory;
+import dev.coffer.vault.Principal;
+import dev.coffer.vault.authorization.AccessExplanation;
+import dev.coffer.vault.authorization.AccessPolicyEntry;
+import dev.coffer.vault.authorization.AccessPolicyUpdateKind;
+import dev.coffer.vault.authorization.EffectiveAccess;
 import dev.coffer.vault.authorization.RoleAssignmentClient;
+import dev.coffer.vault.authorization.RoleDefinitionClient;
 import dev.coffer.vault.core.internal.authz.RoleAssignmentClientImpl;
+import dev.coffer.vault.core.internal.authz.RoleDefinitionClientImpl;
 import dev.coffer.vault.core.internal.lifecycle.RetentionPolicy;
 import dev.coffer.vault.core.internal.pipeline.Caller;
 import dev.coffer.vault.core.internal.pipeline.Operation;
@@ -48,6 +55,8 @@ public final class VaultManagerImpl implements VaultManager {
     static final String DELETED_VAULTS_PURGE = "Microsoft.KeyVault/locations/deletedVaults/purge/action";
     static final String ROLE_ASSIGNMENTS_WRITE = "Microsoft.Authorization/roleAssignments/write";
     static final String RESOURCE_GROUPS_WRITE = "Microsoft.Resources/subscriptions/resourceGroups/write";
+    static final String ACCESS_POLICIES_WRITE = "Microsoft.KeyVault/vaults/accessPolicies/write";
+    static final String ROLE_ASSIGNMENTS_READ = "Microsoft.Authorization/roleAssignments/read";
 
     private static final Pattern RESOURCE_GROUP_NAME = Pattern.compile("^[-\\w._()]{1,90}$");
 
@@ -120,6 +129,7 @@ public final class VaultManagerImpl implements VaultManager {
         boolean forDeployment = options.enabledForDeployment();
         boolean forDisk = options.enabledForDiskEncryption();
         boolean forTemplate = options.enabledForTemplateDeployment();
+        List<AccessPolicyEntry> policies = options.accessPolicies();
 
         Scope scope = sub != null && rg != null && name != null ? Scope.vault(sub, rg, name) : Scope.ROOT;
         return run(Operation.<Vault>named("VaultPut")
@@ -136,6 +146,9 @@ public final class VaultManagerImpl implements VaultManager {
                     if (location != null) {
                         Location.of(location);
                     }
+                    List<AccessPolicyRecord> records = policies.stream()
+                            .map(p -> AccessPolicyRules.toRecord(p, services.directory().tenantId())).toList();
+                    AccessPolicyRules.apply(List.of(), AccessPolicyUpdateKind.ADD, records);
                 })
                 .execute(caller -> {
                     ResourceGroup group = services.subscriptions().requireGroup(sub, rg);
@@ -144,7 +157,9 @@ public final class VaultManagerImpl implements VaultManager {
                     VaultProperties props = new VaultProperties(Scope.vault(sub, group.name(), name), name, vaultUri(name),
                             services.directory().tenantId(), where, sku, retention, purgeProtection, model, tags, acls,
                             publicAccess, forDeployment, forDisk, forTemplate, now, now);
-                    VaultEntry entry = new VaultEntry(0, false, props, List.of(), null, null, new VaultContents());
+                    List<AccessPolicyRecord> records = AccessPolicyRules.apply(List.of(), AccessPolicyUpdateKind.ADD,
+                            policies.stream().map(p -> AccessPolicyRules.toRecord(p, services.directory().tenantId())).toList());
+                    VaultEntry entry = new VaultEntry(0, false, props, records, null, null, new VaultContents());
                     while (true) {
                         VaultEntry held = services.vaults().putIfAbsent(entry);
                         if (held == null) {
@@ -199,8 +214,16 @@ public final class VaultManagerImpl implements VaultManager {
     private <T> Operation<T> onVault(String opName, Optional<VaultEntry> found, Function<VaultEntry, Scope> scopeOf,
                                      Requirement requirement, Function<VaultEntry, ResourceNotFoundException> notFound,
                                      Function<Caller, T> body, String name) {
+        return onVault(opName, AuditCategory.AUDIT_EVENT, found, scopeOf, requirement, notFound, body, name);
+    }
+
+    private <T> Operation<T> onVault(String opName, AuditCategory category, Optional<VaultEntry> found,
+                                     Function<VaultEntry, Scope> scopeOf, Requirement requirement,
+                                     Function<VaultEntry, ResourceNotFoundException> notFound,
+                                     Function<Caller, T> body, String name) {
         if (found.isEmpty()) {
             return Operation.<T>named(opName)
+                    .category(category)
                     .authorize(Scope.ROOT, Requirement.none())
                     .auditResource("/providers/Microsoft.KeyVault/vaults/" + name)
                     .execute(c -> {
@@ -209,6 +232,7 @@ public final class VaultManagerImpl implements VaultManager {
         }
         VaultEntry e = found.get();
         return Operation.<T>named(opName)
+                .category(category)
                 .authorize(scopeOf.apply(e), requirement)
                 .auditResource(e.properties().id().toString())
                 .requestObject(e.properties().vaultUri())
@@ -411,5 +435,82 @@ public final class VaultManagerImpl implements VaultManager {
     @Override
     public RoleAssignmentClient roleAssignments() {
         return new RoleAssignmentClientImpl(services, context);
+    }
+
+    @Override
+    public RoleDefinitionClient roleDefinitions() {
+        return new RoleDefinitionClientImpl(services, context);
+    }
+
+    @Override
+    public List<AccessPolicyEntry> getAccessPolicies(String vaultName) {
+        Optional<VaultEntry> found = active(vaultName);
+        return run(onVault("AccessPolicyList", AuditCategory.ADMINISTRATIVE, found, e -> e.properties().id(),
+                Requirement.action(VAULTS_READ), e -> vaultNotFound(vaultName),
+                caller -> AccessExplainer.entries(active(vaultName).orElseThrow(() -> vaultNotFound(vaultName))), vaultName));
+    }
+
+    @Override
+    public List<AccessPolicyEntry> updateAccessPolicies(String vaultName, AccessPolicyUpdateKind kind,
+                                                        List<AccessPolicyEntry> entries) {
+        List<AccessPolicyEntry> given = entries == null ? null : List.copyOf(entries);
+        String opName = kind == null ? "AccessPolicyUpdate" : switch (kind) {
+            case ADD -> "AccessPolicyAdd";
+            case REPLACE -> "AccessPolicyReplace";
+            case REMOVE -> "AccessPolicyRemove";
+        };
+        Optional<VaultEntry> found = active(vaultName);
+        Operation<List<AccessPolicyEntry>> op = onVault(opName, AuditCategory.ADMINISTRATIVE, found,
+                e -> e.properties().id(), Requirement.action(ACCESS_POLICIES_WRITE), e -> vaultNotFound(vaultName), caller -> {
+                    if (kind == null || given == null || given.isEmpty()) {
+                        throw new BadParameterException("BadRequest", null,
+                                "An access policy update needs an operation kind and at least one entry.");
+                    }
+                    List<AccessPolicyRecord> changes = given.stream()
+                            .map(p -> AccessPolicyRules.toRecord(p, services.directory().tenantId())).toList();
+                    while (true) {
+                        VaultEntry current = active(vaultName).orElseThrow(() -> vaultNotFound(vaultName));
+                        List<AccessPolicyRecord> next = AccessPolicyRules.apply(current.accessPolicies(), kind, changes);
+                        VaultEntry updated = current.withAccessPolicies(next);
+                        if (services.vaults().replace(current, updated)) {
+                            services.generation().bump();
+                            return AccessExplainer.entries(updated);
+                        }
+                    }
+                }, vaultName);
+        return run(op);
+    }
+
+    @Override
+    public AccessExplanation explain(Principal principal, Scope scope, String action) {
+        return explain(principal == null ? null : RequestContext.of(principal), scope, action);
+    }
+
+    @Override
+    public AccessExplanation explain(RequestContext subject, Scope scope, String action) {
+        Scope at = scope == null ? Scope.ROOT : scope;
+        return run(Operation.<AccessExplanation>named("AccessExplain")
+                .category(AuditCategory.ADMINISTRATIVE)
+                .authorize(at, Requirement.action(ROLE_ASSIGNMENTS_READ))
+                .validate(() -> {
+                    if (subject == null || scope == null || action == null || action.isBlank()) {
+                        throw new BadParameterException("BadRequest", null, "explain needs a principal, a scope and an action.");
+                    }
+                })
+                .execute(caller -> new AccessExplainer(services).explain(subject, at, action)));
+    }
+
+    @Override
+    public EffectiveAccess effectiveAccess(Principal principal, String vaultName) {
+        Optional<VaultEntry> found = active(vaultName);
+        return run(onVault("EffectiveAccessGet", AuditCategory.ADMINISTRATIVE, found, e -> e.properties().id(),
+                Requirement.action(ROLE_ASSIGNMENTS_READ), e -> vaultNotFound(vaultName), caller -> {
+                    if (principal == null) {
+                        throw new BadParameterException("BadRequest", null, "effectiveAccess needs a principal.");
+                    }
+                    Principal p = services.directory().require(principal.objectId());
+                    return new AccessExplainer(services).effective(p,
+                            active(vaultName).orElseThrow(() -> vaultNotFound(vaultName)));
+                }, vaultName));
     }
 }
