@@ -13,6 +13,17 @@ import dev.coffer.vault.authorization.BuiltInRole;
 import dev.coffer.vault.authorization.RoleAssignment;
 import dev.coffer.vault.core.Coffer;
 import java.io.PrintStream;
+import dev.coffer.vault.PermissionModel;
+import dev.coffer.vault.Scope;
+import dev.coffer.vault.VaultUpdate;
+import dev.coffer.vault.authorization.AccessExplanation;
+import dev.coffer.vault.authorization.AccessPolicyEntry;
+import dev.coffer.vault.secrets.DeletedSecret;
+import dev.coffer.vault.secrets.KeyVaultSecret;
+import dev.coffer.vault.secrets.SecretClient;
+import dev.coffer.vault.secrets.SecretProperties;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -48,8 +59,9 @@ public final class Tour {
         out.println("Coffer — Azure Key Vault, in process. A tour.");
 
         section("A platform: an in-memory Azure with its own directory");
-        CofferPlatform platform = Coffer.inMemory().build();
-        say("tenant " + platform.directory().tenantId() + ", clock " + platform.clock());
+        TourClock clock = new TourClock(Instant.parse("2026-01-05T09:00:00Z"));
+        CofferPlatform platform = Coffer.inMemory().clock(clock).build();
+        say("tenant " + platform.directory().tenantId() + ", clock at " + clock.instant());
 
         section("Principals and a group");
         Principal alice = platform.directory().createUser("alice@contoso.example");
@@ -109,13 +121,103 @@ public final class Tour {
             say(e.status() + " " + e.errorCode() + ": needs an unconditional roleAssignments/write");
         }
 
-        section("The audit trail: every call, allowed or denied");
-        DateTimeFormatter t = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
-        for (AuditEvent e : platform.auditLog().events()) {
-            say(String.format("%-12s %-32s %3d %-14s %s", t.format(e.time()), e.operationName(),
-                    e.httpStatusCode(), e.category().wireName(), e.identity().displayName()));
+        secrets(platform, clock, mgmt, sub, vault, alice, app, bob);
+        accessPolicies(platform, mgmt, sub, alice, app, bob);
+
+        section("The audit trail: every call, allowed or denied, one event each");
+        DateTimeFormatter t = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+        var events = platform.auditLog().events();
+        say(events.size() + " events; by category: " + events.stream().collect(java.util.stream.Collectors.groupingBy(
+                e -> e.category().wireName(), java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+        say("the calls that did not succeed:");
+        for (AuditEvent e : events) {
+            if (!e.succeeded()) {
+                say(String.format("  %s %-22s %3d %-34s %s", t.format(e.time()), e.operationName(), e.httpStatusCode(),
+                        e.errorCode() + (e.innerErrorCode() == null ? "" : "/" + e.innerErrorCode()),
+                        e.identity().displayName()));
+            }
         }
         out.println();
         out.println("End of the tour.");
+    }
+
+    private void refused(Runnable call) {
+        try {
+            call.run();
+            say("(unexpectedly allowed)");
+        } catch (CofferException e) {
+            String first = e.getMessage().lines().findFirst().orElse("");
+            say("refused: " + e.status() + " " + e.errorCode() + e.innerErrorCode().map(c -> "/" + c).orElse("")
+                    + " — " + (first.length() > 110 ? first.substring(0, 110) + "…" : first));
+        }
+    }
+
+    private void secrets(CofferPlatform platform, TourClock clock, VaultManager mgmt, Subscription sub, Vault vault,
+                         Principal alice, Principal app, Principal bob) {
+        section("Secrets: versions, read as Secrets User, refused as Reader");
+        mgmt.roleAssignments().create(vault.scope(), BuiltInRole.KEY_VAULT_SECRETS_OFFICER, alice);
+        mgmt.roleAssignments().create(vault.scope(), BuiltInRole.KEY_VAULT_SECRETS_USER, app);
+        SecretClient officer = vault.secretClient(alice);
+        KeyVaultSecret v1 = officer.setSecret("db-password", "correct horse");
+        clock.advance(Duration.ofMinutes(5));
+        KeyVaultSecret v2 = officer.setSecret(KeyVaultSecret.of("db-password", "battery staple").withContentType("text/plain"));
+        say("set two versions: " + v1.getProperties().version() + ", " + v2.getProperties().version());
+        say("billing-api (Secrets User) reads the latest: length " + vault.secretClient(app).getSecret("db-password").getValue().length()
+                + " — the value itself is never printed, logged or audited");
+        for (SecretProperties p : officer.listPropertiesOfSecretVersions("db-password")) {
+            say("version " + p.version() + " created " + p.createdOn() + " " + p.recoveryLevel());
+        }
+        say("bob (Key Vault Reader via 'ops') lists metadata: "
+                + vault.secretClient(bob).listPropertiesOfSecrets().stream().map(SecretProperties::name).toList());
+        refused(() -> vault.secretClient(bob).getSecret("db-password"));
+
+        section("Soft delete, recover, and purge protection");
+        DeletedSecret deleted = officer.deleteSecret("db-password");
+        say("deleted; recoveryId " + deleted.recoveryId() + ", purge scheduled " + deleted.scheduledPurgeDate());
+        refused(() -> officer.setSecret("db-password", "reuse the name?"));
+        officer.recoverDeletedSecret("db-password");
+        say("recovered, both versions back: " + officer.listPropertiesOfSecretVersions("db-password").toList().size());
+        officer.deleteSecret("db-password");
+        refused(() -> officer.purgeDeletedSecret("db-password"));
+        clock.advance(Duration.ofDays(31));
+        var report = platform.sweep();
+        say("the clock moves 31 days past the 30-day retention; the sweep purged " + report.objectsPurged() + " object(s)");
+        refused(() -> officer.getDeletedSecret("db-password"));
+
+        section("Sealed backups: restore in the same subscription, refused in another");
+        officer.setSecret("api-token", "tok-1");
+        officer.setSecret("api-token", "tok-2");
+        byte[] blob = officer.backupSecret("api-token");
+        say("backup of 'api-token': " + blob.length + " bytes, AES-256-GCM sealed to subscription and geography");
+        Vault second = mgmt.createVault(VaultOptions.named("kv-billing-dr").resourceGroup(sub, "rg-billing"));
+        mgmt.roleAssignments().create(second.scope(), BuiltInRole.KEY_VAULT_SECRETS_OFFICER, alice);
+        KeyVaultSecret restored = second.secretClient(alice).restoreSecretBackup(blob);
+        say("restored into kv-billing-dr with the same version id: " + restored.getProperties().version());
+        Subscription other = platform.createSubscription("prod", alice);
+        VaultManager otherMgmt = platform.management(alice);
+        otherMgmt.createResourceGroup(other.id(), "rg-prod", "westeurope");
+        Vault foreign = otherMgmt.createVault(VaultOptions.named("kv-prod").resourceGroup(other, "rg-prod"));
+        otherMgmt.roleAssignments().create(foreign.scope(), BuiltInRole.KEY_VAULT_SECRETS_OFFICER, alice);
+        refused(() -> foreign.secretClient(alice).restoreSecretBackup(blob));
+    }
+
+    private void accessPolicies(CofferPlatform platform, VaultManager mgmt, Subscription sub, Principal alice,
+                                Principal app, Principal bob) {
+        section("An access-policy vault, and 'explain'");
+        Vault legacy = mgmt.createVault(VaultOptions.named("kv-legacy").resourceGroup(sub, "rg-billing")
+                .permissionModel(PermissionModel.ACCESS_POLICY)
+                .accessPolicy(AccessPolicyEntry.of(alice).withSecrets("all"))
+                .accessPolicy(AccessPolicyEntry.of(app).withSecrets("get")));
+        legacy.secretClient(alice).setSecret("smtp-password", "hunter2");
+        say("alice (policy secrets: all) set a secret; billing-api (policy secrets: get) reads it: "
+                + (legacy.secretClient(app).getSecret("smtp-password").getValue() != null));
+        legacy.secretClient(alice).deleteSecret("smtp-password");
+        say("'all' does not include purge:");
+        refused(() -> legacy.secretClient(alice).purgeDeletedSecret("smtp-password"));
+        AccessExplanation why = mgmt.explain(app, legacy.scope().child("secrets", "smtp-password"),
+                "Microsoft.KeyVault/vaults/secrets/getSecret/action");
+        say("explain billing-api getSecret: " + why.reason() + " — " + why.detail());
+        AccessExplanation whyNot = mgmt.explain(bob, legacy.scope(), "Microsoft.KeyVault/vaults/secrets/setSecret/action");
+        say("explain bob setSecret: " + whyNot.reason() + " — " + whyNot.detail());
     }
 }
