@@ -2,6 +2,8 @@ package dev.coffer.vault.testkit;
 
 import dev.coffer.vault.CofferException;
 import dev.coffer.vault.CofferPlatform;
+import dev.coffer.vault.PermissionModel;
+import dev.coffer.vault.SkuName;
 import dev.coffer.vault.Principal;
 import dev.coffer.vault.PrincipalType;
 import dev.coffer.vault.ResourceGroup;
@@ -204,8 +206,20 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
         if (isDeclaration(p)) {
             String hint = extensionContext.getTestMethod().map(m -> m.getName())
                     .orElse(parameterContext.getDeclaringExecutable().getName());
-            Declared d = new Declared(p, p.getType(), hint, null);
-            Setup setup = new Setup(st, List.of(d));
+            // Create the whole executable's declarations (idempotent), so that a role's default vault is
+            // the one vault declared beside it, in a lifecycle method as in a test method.
+            Declared d = null;
+            List<Declared> all = new ArrayList<>();
+            for (Parameter q : parameterContext.getDeclaringExecutable().getParameters()) {
+                if (isDeclaration(q)) {
+                    Declared x = new Declared(q, q.getType(), hint, null);
+                    all.add(x);
+                    if (q.equals(p)) {
+                        d = x;
+                    }
+                }
+            }
+            Setup setup = new Setup(st, all);
             try {
                 setup.createAll();
                 return setup.valueFor(d);
@@ -258,7 +272,10 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
     private static String describe(AnnotatedElement e) {
         if (e instanceof Parameter) {
             Parameter p = (Parameter) e;
-            return "parameter '" + p.getName() + "' of " + p.getDeclaringExecutable().getName() + "()";
+            Parameter[] all = p.getDeclaringExecutable().getParameters();
+            int index = java.util.Arrays.asList(all).indexOf(p);
+            String which = p.isNamePresent() ? "'" + p.getName() + "'" : "#" + (index + 1) + " (" + p.getType().getSimpleName() + ")";
+            return "parameter " + which + " of " + p.getDeclaringExecutable().getName() + "()";
         }
         if (e instanceof Member) {
             return "field '" + ((Member) e).getName() + "'";
@@ -351,9 +368,13 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
                     options.tag(tag.substring(0, eq), tag.substring(eq + 1));
                 }
                 Vault v = fx.vault(options);
+                // A declaration that leaves a setting at its default refers to the vault as it is; one that
+                // sets it must agree with the vault already made under that name.
                 VaultProperties have = v.properties();
-                if (have.sku() != tv.sku() || have.softDeleteRetentionInDays() != tv.retentionDays()
-                        || have.purgeProtectionEnabled() != tv.purgeProtection() || have.permissionModel() != tv.permissionModel()) {
+                if ((tv.sku() != SkuName.STANDARD && have.sku() != tv.sku())
+                        || (tv.retentionDays() != 90 && have.softDeleteRetentionInDays() != tv.retentionDays())
+                        || (tv.purgeProtection() && !have.purgeProtectionEnabled())
+                        || (tv.permissionModel() != PermissionModel.RBAC && have.permissionModel() != tv.permissionModel())) {
                     throw new ExtensionConfigurationException("Vault '" + name + "' was already declared in this platform "
                             + "with other settings (" + have.sku() + ", " + have.softDeleteRetentionInDays() + " days, purge protection "
                             + have.purgeProtectionEnabled() + ", " + have.permissionModel() + "); give this declaration another name.");

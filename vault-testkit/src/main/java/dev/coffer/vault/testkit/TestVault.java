@@ -25,8 +25,10 @@ public @interface TestVault {
 
     /**
      * @return the vault name; empty for a name unique within the platform, made from the test's
-     * name (such as {@code kv-purgesafter-1}). Under {@link Isolation#PER_CLASS}, tests that name
-     * the same vault share it.
+     * name (such as {@code kv-purgesafter-1}). Several declarations of one name (in one test, or in
+     * the tests of a class under {@link Isolation#PER_CLASS}) share one vault: the first creates it,
+     * and a later one that leaves the settings at their defaults just refers to it, while one that
+     * sets a different value is refused.
      */
     String name() default "";
 
