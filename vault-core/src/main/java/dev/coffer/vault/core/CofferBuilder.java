@@ -4,6 +4,7 @@ import dev.coffer.vault.CofferPlatform;
 import dev.coffer.vault.Ticker;
 import dev.coffer.vault.audit.AuditSink;
 import dev.coffer.vault.core.internal.pipeline.Stage;
+import dev.coffer.vault.core.internal.pipeline.ThrottleStage;
 import dev.coffer.vault.core.internal.platform.PlatformConfig;
 import dev.coffer.vault.core.internal.platform.PlatformImpl;
 import java.security.SecureRandom;
@@ -33,6 +34,8 @@ public final class CofferBuilder {
     private final List<AuditSink> sinks = new ArrayList<>();
     private boolean slf4jSink = true;
     private boolean failClosed;
+    private ThrottlingPolicy throttling;
+    private FaultInjector faults;
 
     CofferBuilder() {
     }
@@ -149,6 +152,31 @@ public final class CofferBuilder {
         return this;
     }
 
+    /**
+     * Turns on throttling with the given limits (off by default: an in-process vault has no reason to
+     * refuse work unless a test wants to see how code copes with Azure's limits).
+     *
+     * @param policy the limits, for example {@link ThrottlingPolicy#azure()}
+     * @return this
+     */
+    public CofferBuilder throttling(ThrottlingPolicy policy) {
+        once(this.throttling, "throttling");
+        this.throttling = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * Installs a fault injector, consulted by every call after it is authorized.
+     *
+     * @param injector the injector the test keeps to add faults
+     * @return this
+     */
+    public CofferBuilder faultInjector(FaultInjector injector) {
+        once(this.faults, "faultInjector");
+        this.faults = Objects.requireNonNull(injector, "injector");
+        return this;
+    }
+
     /** @return a new platform */
     public CofferPlatform build() {
         List<AuditSink> all = new ArrayList<>();
@@ -156,12 +184,15 @@ public final class CofferBuilder {
             all.add(AuditSinks.slf4j());
         }
         all.addAll(sinks);
+        Clock c = clock != null ? clock : Clock.systemUTC();
         return new PlatformImpl(new PlatformConfig(
-                clock != null ? clock : Clock.systemUTC(),
+                c,
                 ticker != null ? ticker : Ticker.system(),
                 random != null ? random : new SecureRandom(),
                 tenantId, rootKey,
                 auditCapacity != null ? auditCapacity : DEFAULT_AUDIT_CAPACITY,
-                all, failClosed, Stage.PASS, Stage.PASS));
+                all, failClosed,
+                throttling != null ? new ThrottleStage(throttling, c) : Stage.PASS,
+                faults != null ? new FaultStage(faults) : Stage.PASS));
     }
 }

@@ -10,6 +10,8 @@ import dev.coffer.vault.ResourceGroup;
 import dev.coffer.vault.Subscription;
 import dev.coffer.vault.Vault;
 import dev.coffer.vault.VaultManager;
+import dev.coffer.vault.core.FaultInjector;
+import dev.coffer.vault.core.ThrottlingPolicy;
 import dev.coffer.vault.VaultOptions;
 import dev.coffer.vault.VaultProperties;
 import dev.coffer.vault.audit.AuditLog;
@@ -124,6 +126,12 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
         if (cfg.failClosedAudit()) {
             b.failClosedAudit();
         }
+        if (cfg.throttling()) {
+            b.throttling(ThrottlingPolicy.azure());
+        }
+        if (cfg.deterministic()) {
+            b.deterministic(cfg.seed());
+        }
         return b.build();
     }
 
@@ -148,6 +156,13 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
     @Override
     public void beforeEach(ExtensionContext context) {
         State st = state(context);
+        for (InjectFault f : context.getRequiredTestMethod().getAnnotationsByType(InjectFault.class)) {
+            FaultInjector.Rule rule = st.fixture.faults().failNext(f.times(), f.operation());
+            if (!f.object().isEmpty()) {
+                rule.onObject(f.object());
+            }
+            rule.with(() -> faultFor(f));
+        }
         List<Declared> declared = new ArrayList<>();
         for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
             for (Class<?> c = instance.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
@@ -179,6 +194,20 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
         }
     }
 
+    private static CofferException faultFor(InjectFault f) {
+        String what = "fault injected by @InjectFault on " + f.operation();
+        switch (f.status()) {
+            case 429:
+                return new dev.coffer.vault.ThrottledException("Rate limit is exceeded. Try again in 1 seconds. (" + what + ")",
+                        java.time.Duration.ofSeconds(1));
+            case 503:
+                return new dev.coffer.vault.ServiceUnavailableException("ServiceUnavailable", null, "Service unavailable (" + what + ").");
+            default:
+                return new CofferException(f.status(), f.status() >= 500 ? "InternalServerError" : "BadRequest", null,
+                        "Injected error " + f.status() + " (" + what + ").");
+        }
+    }
+
     private static boolean isDeclaration(AnnotatedElement e) {
         return e.isAnnotationPresent(TestVault.class) || e.isAnnotationPresent(User.class)
                 || e.isAnnotationPresent(ServicePrincipal.class) || e.isAnnotationPresent(ManagedIdentity.class)
@@ -186,7 +215,7 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
     }
 
     private static final Set<Class<?>> PLAIN = Set.of(CofferPlatform.class, MovableClock.class, CofferFixture.class,
-            AuditLog.class, Subscription.class, ResourceGroup.class, VaultManager.class);
+            AuditLog.class, Subscription.class, ResourceGroup.class, VaultManager.class, FaultInjector.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -246,6 +275,9 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
         }
         if (type == ResourceGroup.class) {
             return fx.resourceGroup();
+        }
+        if (type == FaultInjector.class) {
+            return fx.faults();
         }
         return fx.management();
     }

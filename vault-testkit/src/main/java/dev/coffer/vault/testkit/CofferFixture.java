@@ -17,6 +17,9 @@ import dev.coffer.vault.authorization.BuiltInRole;
 import dev.coffer.vault.authorization.RoleAssignment;
 import dev.coffer.vault.authorization.RoleDefinition;
 import dev.coffer.vault.core.Coffer;
+import dev.coffer.vault.core.FaultInjector;
+import dev.coffer.vault.core.InsecureDeterminism;
+import dev.coffer.vault.core.ThrottlingPolicy;
 import dev.coffer.vault.core.CofferBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,10 +71,20 @@ public final class CofferFixture {
     private final Map<String, Principal> principals = new ConcurrentHashMap<>();
     private final Map<String, Vault> vaults = new ConcurrentHashMap<>();
     private final AtomicInteger vaultCounter = new AtomicInteger();
+    private final FaultInjector faults = FaultInjector.create();
 
     private CofferFixture(Builder b) {
         this.clock = new MovableClock(b.start);
-        CofferBuilder builder = Coffer.inMemory().clock(clock).withoutSlf4jAuditSink();
+        CofferBuilder builder = Coffer.inMemory().clock(clock).withoutSlf4jAuditSink().faultInjector(faults);
+        if (b.throttling != null) {
+            builder.throttling(b.throttling);
+        }
+        if (b.seed != null) {
+            builder.random(InsecureDeterminism.seededRandom(b.seed));
+        }
+        if (b.rootKey != null) {
+            builder.rootKey(b.rootKey);
+        }
         if (b.auditCapacity != null) {
             builder.auditCapacity(b.auditCapacity);
         }
@@ -105,8 +118,41 @@ public final class CofferFixture {
         private Integer auditCapacity;
         private final List<AuditSink> sinks = new ArrayList<>();
         private boolean failClosedAudit;
+        private ThrottlingPolicy throttling;
+        private Long seed;
+        private byte[] rootKey;
 
         private Builder() {
+        }
+
+        /**
+         * @param policy turns on throttling with these limits, for testing retry logic
+         * @return this
+         */
+        public Builder throttling(ThrottlingPolicy policy) {
+            this.throttling = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Deterministic mode: ids, IVs and generated keys follow from the seed (see
+         * {@link InsecureDeterminism}). For reproducible test output only.
+         *
+         * @param seed the seed
+         * @return this
+         */
+        public Builder deterministic(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param key the platform root key (32 bytes), to share backups between two fixtures
+         * @return this
+         */
+        public Builder rootKey(byte[] key) {
+            this.rootKey = key.clone();
+            return this;
         }
 
         /**
@@ -150,6 +196,11 @@ public final class CofferFixture {
         public CofferFixture build() {
             return new CofferFixture(this);
         }
+    }
+
+    /** @return the fault injector installed in the platform: add faults to it during a test */
+    public FaultInjector faults() {
+        return faults;
     }
 
     /** @return the platform */

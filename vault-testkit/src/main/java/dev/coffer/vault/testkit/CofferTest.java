@@ -53,4 +53,16 @@ public @interface CofferTest {
 
     /** @return whether the platform's audit is fail-closed */
     boolean failClosedAudit() default false;
+
+    /** @return whether Azure's throttling limits apply ({@code ThrottlingPolicy.azure()}) */
+    boolean throttling() default false;
+
+    /**
+     * @return whether deterministic mode is on: ids, IVs and keys follow from {@link #seed()}
+     * (see {@code InsecureDeterminism}); for reproducible test output only
+     */
+    boolean deterministic() default false;
+
+    /** @return the seed of deterministic mode */
+    long seed() default 0;
 }

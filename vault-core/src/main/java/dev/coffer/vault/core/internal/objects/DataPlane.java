@@ -6,6 +6,7 @@ import dev.coffer.vault.Scope;
 import dev.coffer.vault.core.internal.authz.DataOperation;
 import dev.coffer.vault.core.internal.lifecycle.RetentionPolicy;
 import dev.coffer.vault.core.internal.pipeline.Caller;
+import dev.coffer.vault.core.internal.pipeline.Charge;
 import dev.coffer.vault.core.internal.pipeline.Operation;
 import dev.coffer.vault.core.internal.pipeline.Requirement;
 import dev.coffer.vault.core.internal.platform.Services;
@@ -106,7 +107,49 @@ public final class DataPlane {
      */
     public <T> T run(DataOperation operation, ObjectKind kind, String objectName, Runnable validate,
                      Function<Caller, T> body) {
-        return run(operation.auditName(), operation.requirement(), kind, objectName, validate, body, 200);
+        return run(operation, kind, objectName, validate, body, () -> defaultCharge(operation));
+    }
+
+    /**
+     * As {@link #run(DataOperation, ObjectKind, String, Runnable, Function)}, with the throttle charge
+     * given by the caller (key operations weigh by the key's type, size and protection).
+     *
+     * @param operation  the mapping-table row
+     * @param kind       the object type
+     * @param objectName the object's name, or null
+     * @param validate   input checks, or null
+     * @param body       the call's work
+     * @param charge     the call's throttle charge, computed when the throttle stage runs
+     * @param <T>        the result type
+     * @return the result
+     */
+    public <T> T run(DataOperation operation, ObjectKind kind, String objectName, Runnable validate,
+                     Function<Caller, T> body, java.util.function.Supplier<Charge> charge) {
+        return run(operation.auditName(), operation.requirement(), kind, objectName, validate, body,
+                operation == DataOperation.SECRET_PURGE || operation == DataOperation.KEY_PURGE
+                        || operation == DataOperation.CERTIFICATE_PURGE ? 204 : 200, charge);
+    }
+
+    /**
+     * The charge Azure's limits put on an operation when nothing more precise is known: secret
+     * creation and other secret transactions; key creation as software; other key operations at the
+     * weight of a software RSA-2048 or EC key.
+     *
+     * @param operation the mapping-table row
+     * @return its charge
+     */
+    public static Charge defaultCharge(DataOperation operation) {
+        switch (operation) {
+            case SECRET_SET:
+                return new Charge(Charge.Bucket.SECRET_CREATES, 1);
+            case KEY_CREATE:
+            case KEY_IMPORT:
+            case KEY_ROTATE:
+                return new Charge(Charge.Bucket.SOFTWARE_KEY_CREATES, 1);
+            default:
+                return operation.policyArea().equals("keys") ? new Charge(Charge.Bucket.KEY_TRANSACTIONS, 1)
+                        : new Charge(Charge.Bucket.SECRET_TRANSACTIONS, 1);
+        }
     }
 
     /**
@@ -125,8 +168,13 @@ public final class DataPlane {
      */
     public <T> T run(String auditName, Requirement requirement, ObjectKind kind, String objectName, Runnable validate,
                      Function<Caller, T> body, int successStatus) {
+        return run(auditName, requirement, kind, objectName, validate, body, successStatus, null);
+    }
+
+    private <T> T run(String auditName, Requirement requirement, ObjectKind kind, String objectName, Runnable validate,
+                      Function<Caller, T> body, int successStatus, java.util.function.Supplier<Charge> charge) {
         Optional<VaultEntry> vault = find();
-        Operation.Builder<T> b = Operation.<T>named(auditName).successStatus(successStatus);
+        Operation.Builder<T> b = Operation.<T>named(auditName).successStatus(successStatus).charge(charge);
         if (vault.isEmpty()) {
             return services.pipeline().run(context, b.authorize(Scope.ROOT, Requirement.none())
                     .auditResource("/providers/Microsoft.KeyVault/vaults/" + vaultName)

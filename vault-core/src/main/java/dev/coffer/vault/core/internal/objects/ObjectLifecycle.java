@@ -269,7 +269,7 @@ public final class ObjectLifecycle<P extends Payload> {
      * @param name the name
      */
     public void purge(String name) {
-        plane.run(ops.purge().auditName(), ops.purge().requirement(), kind, name, () -> ObjectNames.validate(kind, name), c -> {
+        plane.run(ops.purge(), kind, name, () -> ObjectNames.validate(kind, name), c -> {
             VaultEntry vault = plane.vault();
             ObjectEntry<P> current = store().deleted(name, plane.now()).orElseThrow(() -> kind.deletedNotFound(name));
             if (!vault.retention().purgeAllowed(plane.now(), current.scheduledPurgeDate())) {
@@ -282,7 +282,7 @@ public final class ObjectLifecycle<P extends Payload> {
                 throw kind.deletedNotFound(name);
             }
             return null;
-        }, 204);
+        });
     }
 
     /**

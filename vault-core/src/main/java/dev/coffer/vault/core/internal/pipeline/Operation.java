@@ -21,7 +21,7 @@ public final class Operation<T> {
     private final Runnable validate;
     private final Function<Caller, T> execute;
     private final int successStatus;
-    private final String weightClass;
+    private final java.util.function.Supplier<Charge> charge;
 
     private Operation(Builder<T> b) {
         this.name = Objects.requireNonNull(b.name, "name");
@@ -33,7 +33,7 @@ public final class Operation<T> {
         this.validate = b.validate;
         this.execute = Objects.requireNonNull(b.execute, "execute");
         this.successStatus = b.successStatus;
-        this.weightClass = b.weightClass;
+        this.charge = b.charge;
     }
 
     /**
@@ -75,9 +75,9 @@ public final class Operation<T> {
         return requestObjectId;
     }
 
-    /** @return the throttling weight class, or null if the call is not throttled by key weight */
-    public String weightClass() {
-        return weightClass;
+    /** @return what the call costs the throttle, or null if it is not throttled (the management plane) */
+    public Charge charge() {
+        return charge == null ? null : charge.get();
     }
 
     void validate() {
@@ -109,7 +109,7 @@ public final class Operation<T> {
         private Runnable validate;
         private Function<Caller, T> execute;
         private int successStatus = 200;
-        private String weightClass;
+        private java.util.function.Supplier<Charge> charge;
 
         private Builder(String name) {
             this.name = name;
@@ -172,11 +172,11 @@ public final class Operation<T> {
         }
 
         /**
-         * @param weightClass the throttling weight class the operation is charged as
+         * @param charge what the call costs the throttle, computed when the throttle stage runs
          * @return this
          */
-        public Builder<T> weightClass(String weightClass) {
-            this.weightClass = weightClass;
+        public Builder<T> charge(java.util.function.Supplier<Charge> charge) {
+            this.charge = charge;
             return this;
         }
 
