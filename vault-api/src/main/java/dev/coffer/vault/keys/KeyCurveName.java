@@ -1,8 +1,7 @@
 package dev.coffer.vault.keys;
 
-import java.io.Serializable;
+import dev.coffer.vault.ExpandableStringEnum;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The elliptic curve of an EC key (JSON Web Key {@code crv}).
@@ -12,7 +11,7 @@ import java.util.Objects;
  * so a newer service vocabulary still parses. Two instances are equal when their wire strings are
  * equal (case-sensitive). Instances are immutable and thread-safe.
  */
-public final class KeyCurveName implements Serializable {
+public final class KeyCurveName extends ExpandableStringEnum<KeyCurveName> {
     private static final long serialVersionUID = 1L;
 
     /** NIST P-256 (secp256r1), used with ES256. */
@@ -29,10 +28,8 @@ public final class KeyCurveName implements Serializable {
 
     private static final List<KeyCurveName> KNOWN = List.of(P_256, P_384, P_521, P_256K);
 
-    private final String value;
-
     private KeyCurveName(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -44,13 +41,7 @@ public final class KeyCurveName implements Serializable {
      * @throws NullPointerException if {@code value} is null
      */
     public static KeyCurveName fromString(String value) {
-        Objects.requireNonNull(value, "value");
-        for (KeyCurveName known : KNOWN) {
-            if (known.value.equals(value)) {
-                return known;
-            }
-        }
-        return new KeyCurveName(value);
+        return lookup(KNOWN, value, KeyCurveName::new);
     }
 
     /**
@@ -62,24 +53,8 @@ public final class KeyCurveName implements Serializable {
         return KNOWN;
     }
 
-    /** @return the wire string, such as {@code "P-256"} */
-    @Override
-    public String toString() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof KeyCurveName that && value.equals(that.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
     // Deserialization returns the shared constant, so identity comparisons of known values keep working.
     private Object readResolve() {
-        return fromString(value);
+        return fromString(toString());
     }
 }

@@ -1,8 +1,7 @@
 package dev.coffer.vault.keys;
 
-import java.io.Serializable;
+import dev.coffer.vault.ExpandableStringEnum;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An operation a key may be used for (JSON Web Key {@code key_ops}).
@@ -12,7 +11,7 @@ import java.util.Objects;
  * so a newer service vocabulary still parses. Two instances are equal when their wire strings are
  * equal (case-sensitive). Instances are immutable and thread-safe.
  */
-public final class KeyOperation implements Serializable {
+public final class KeyOperation extends ExpandableStringEnum<KeyOperation> {
     private static final long serialVersionUID = 1L;
 
     /** Encrypt data. */
@@ -41,10 +40,8 @@ public final class KeyOperation implements Serializable {
 
     private static final List<KeyOperation> KNOWN = List.of(ENCRYPT, DECRYPT, SIGN, VERIFY, WRAP_KEY, UNWRAP_KEY, IMPORT, EXPORT);
 
-    private final String value;
-
     private KeyOperation(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -56,13 +53,7 @@ public final class KeyOperation implements Serializable {
      * @throws NullPointerException if {@code value} is null
      */
     public static KeyOperation fromString(String value) {
-        Objects.requireNonNull(value, "value");
-        for (KeyOperation known : KNOWN) {
-            if (known.value.equals(value)) {
-                return known;
-            }
-        }
-        return new KeyOperation(value);
+        return lookup(KNOWN, value, KeyOperation::new);
     }
 
     /**
@@ -74,24 +65,8 @@ public final class KeyOperation implements Serializable {
         return KNOWN;
     }
 
-    /** @return the wire string, such as {@code "encrypt"} */
-    @Override
-    public String toString() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof KeyOperation that && value.equals(that.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
     // Deserialization returns the shared constant, so identity comparisons of known values keep working.
     private Object readResolve() {
-        return fromString(value);
+        return fromString(toString());
     }
 }

@@ -1,8 +1,7 @@
 package dev.coffer.vault.keys;
 
-import java.io.Serializable;
+import dev.coffer.vault.ExpandableStringEnum;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The type of a key (JSON Web Key {@code kty}): RSA, elliptic curve or symmetric, in software or HSM form.
@@ -12,7 +11,7 @@ import java.util.Objects;
  * so a newer service vocabulary still parses. Two instances are equal when their wire strings are
  * equal (case-sensitive). Instances are immutable and thread-safe.
  */
-public final class KeyType implements Serializable {
+public final class KeyType extends ExpandableStringEnum<KeyType> {
     private static final long serialVersionUID = 1L;
 
     /** Elliptic curve key, protected in software. */
@@ -35,10 +34,8 @@ public final class KeyType implements Serializable {
 
     private static final List<KeyType> KNOWN = List.of(EC, EC_HSM, RSA, RSA_HSM, OCT, OCT_HSM);
 
-    private final String value;
-
     private KeyType(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -50,13 +47,7 @@ public final class KeyType implements Serializable {
      * @throws NullPointerException if {@code value} is null
      */
     public static KeyType fromString(String value) {
-        Objects.requireNonNull(value, "value");
-        for (KeyType known : KNOWN) {
-            if (known.value.equals(value)) {
-                return known;
-            }
-        }
-        return new KeyType(value);
+        return lookup(KNOWN, value, KeyType::new);
     }
 
     /**
@@ -68,24 +59,8 @@ public final class KeyType implements Serializable {
         return KNOWN;
     }
 
-    /** @return the wire string, such as {@code "EC"} */
-    @Override
-    public String toString() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof KeyType that && value.equals(that.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
     // Deserialization returns the shared constant, so identity comparisons of known values keep working.
     private Object readResolve() {
-        return fromString(value);
+        return fromString(toString());
     }
 }

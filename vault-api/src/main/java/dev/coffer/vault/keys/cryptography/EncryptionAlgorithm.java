@@ -1,8 +1,7 @@
 package dev.coffer.vault.keys.cryptography;
 
-import java.io.Serializable;
+import dev.coffer.vault.ExpandableStringEnum;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An algorithm for encrypt and decrypt: RSA encryption schemes and the AES modes Key Vault and Managed HSM offer.
@@ -12,7 +11,7 @@ import java.util.Objects;
  * so a newer service vocabulary still parses. Two instances are equal when their wire strings are
  * equal (case-sensitive). Instances are immutable and thread-safe.
  */
-public final class EncryptionAlgorithm implements Serializable {
+public final class EncryptionAlgorithm extends ExpandableStringEnum<EncryptionAlgorithm> {
     private static final long serialVersionUID = 1L;
 
     /** RSAES-PKCS1-v1_5. Not recommended; kept for compatibility. */
@@ -62,10 +61,8 @@ public final class EncryptionAlgorithm implements Serializable {
 
     private static final List<EncryptionAlgorithm> KNOWN = List.of(RSA1_5, RSA_OAEP, RSA_OAEP_256, A128GCM, A192GCM, A256GCM, A128KW, A192KW, A256KW, A128CBC, A192CBC, A256CBC, A128CBCPAD, A192CBCPAD, A256CBCPAD);
 
-    private final String value;
-
     private EncryptionAlgorithm(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -77,13 +74,7 @@ public final class EncryptionAlgorithm implements Serializable {
      * @throws NullPointerException if {@code value} is null
      */
     public static EncryptionAlgorithm fromString(String value) {
-        Objects.requireNonNull(value, "value");
-        for (EncryptionAlgorithm known : KNOWN) {
-            if (known.value.equals(value)) {
-                return known;
-            }
-        }
-        return new EncryptionAlgorithm(value);
+        return lookup(KNOWN, value, EncryptionAlgorithm::new);
     }
 
     /**
@@ -95,24 +86,8 @@ public final class EncryptionAlgorithm implements Serializable {
         return KNOWN;
     }
 
-    /** @return the wire string, such as {@code "RSA1_5"} */
-    @Override
-    public String toString() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof EncryptionAlgorithm that && value.equals(that.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
     // Deserialization returns the shared constant, so identity comparisons of known values keep working.
     private Object readResolve() {
-        return fromString(value);
+        return fromString(toString());
     }
 }

@@ -1,8 +1,7 @@
 package dev.coffer.vault.keys.cryptography;
 
-import java.io.Serializable;
+import dev.coffer.vault.ExpandableStringEnum;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An algorithm for wrapKey and unwrapKey: the RSA encryption schemes and AES key wrap.
@@ -12,7 +11,7 @@ import java.util.Objects;
  * so a newer service vocabulary still parses. Two instances are equal when their wire strings are
  * equal (case-sensitive). Instances are immutable and thread-safe.
  */
-public final class KeyWrapAlgorithm implements Serializable {
+public final class KeyWrapAlgorithm extends ExpandableStringEnum<KeyWrapAlgorithm> {
     private static final long serialVersionUID = 1L;
 
     /** RSAES-PKCS1-v1_5. Not recommended; kept for compatibility. */
@@ -35,10 +34,8 @@ public final class KeyWrapAlgorithm implements Serializable {
 
     private static final List<KeyWrapAlgorithm> KNOWN = List.of(RSA1_5, RSA_OAEP, RSA_OAEP_256, A128KW, A192KW, A256KW);
 
-    private final String value;
-
     private KeyWrapAlgorithm(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -50,13 +47,7 @@ public final class KeyWrapAlgorithm implements Serializable {
      * @throws NullPointerException if {@code value} is null
      */
     public static KeyWrapAlgorithm fromString(String value) {
-        Objects.requireNonNull(value, "value");
-        for (KeyWrapAlgorithm known : KNOWN) {
-            if (known.value.equals(value)) {
-                return known;
-            }
-        }
-        return new KeyWrapAlgorithm(value);
+        return lookup(KNOWN, value, KeyWrapAlgorithm::new);
     }
 
     /**
@@ -68,24 +59,8 @@ public final class KeyWrapAlgorithm implements Serializable {
         return KNOWN;
     }
 
-    /** @return the wire string, such as {@code "RSA1_5"} */
-    @Override
-    public String toString() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof KeyWrapAlgorithm that && value.equals(that.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
     // Deserialization returns the shared constant, so identity comparisons of known values keep working.
     private Object readResolve() {
-        return fromString(value);
+        return fromString(toString());
     }
 }

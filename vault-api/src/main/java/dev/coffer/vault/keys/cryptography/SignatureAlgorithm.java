@@ -1,8 +1,7 @@
 package dev.coffer.vault.keys.cryptography;
 
-import java.io.Serializable;
+import dev.coffer.vault.ExpandableStringEnum;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A signature algorithm. Key Vault signs and verifies a <em>digest</em> that the caller computed with the hash the algorithm names.
@@ -12,7 +11,7 @@ import java.util.Objects;
  * so a newer service vocabulary still parses. Two instances are equal when their wire strings are
  * equal (case-sensitive). Instances are immutable and thread-safe.
  */
-public final class SignatureAlgorithm implements Serializable {
+public final class SignatureAlgorithm extends ExpandableStringEnum<SignatureAlgorithm> {
     private static final long serialVersionUID = 1L;
 
     /** RSASSA-PKCS1-v1_5 with a SHA-256 digest. */
@@ -47,10 +46,8 @@ public final class SignatureAlgorithm implements Serializable {
 
     private static final List<SignatureAlgorithm> KNOWN = List.of(RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, ES256K);
 
-    private final String value;
-
     private SignatureAlgorithm(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -62,13 +59,7 @@ public final class SignatureAlgorithm implements Serializable {
      * @throws NullPointerException if {@code value} is null
      */
     public static SignatureAlgorithm fromString(String value) {
-        Objects.requireNonNull(value, "value");
-        for (SignatureAlgorithm known : KNOWN) {
-            if (known.value.equals(value)) {
-                return known;
-            }
-        }
-        return new SignatureAlgorithm(value);
+        return lookup(KNOWN, value, SignatureAlgorithm::new);
     }
 
     /**
@@ -80,24 +71,8 @@ public final class SignatureAlgorithm implements Serializable {
         return KNOWN;
     }
 
-    /** @return the wire string, such as {@code "RS256"} */
-    @Override
-    public String toString() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof SignatureAlgorithm that && value.equals(that.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
     // Deserialization returns the shared constant, so identity comparisons of known values keep working.
     private Object readResolve() {
-        return fromString(value);
+        return fromString(toString());
     }
 }
