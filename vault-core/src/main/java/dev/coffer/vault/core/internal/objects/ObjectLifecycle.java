@@ -10,6 +10,7 @@ import dev.coffer.vault.core.internal.lifecycle.RetentionPolicy;
 import dev.coffer.vault.core.internal.pipeline.Operation;
 import dev.coffer.vault.core.internal.pipeline.Requirement;
 import dev.coffer.vault.core.internal.platform.Services;
+import dev.coffer.vault.core.internal.util.Pages;
 import dev.coffer.vault.core.internal.util.Tokens;
 import dev.coffer.vault.core.internal.vaults.VaultEntry;
 import java.io.ByteArrayInputStream;
@@ -146,19 +147,7 @@ public final class ObjectLifecycle<P extends Payload> {
 
     private <T> Page<T> page(String afterKey, int size, String listing, java.util.function.Predicate<ObjectEntry<P>> include,
                              Function<ObjectEntry<P>, T> map) {
-        List<T> items = new ArrayList<>(size);
-        String lastKey = null;
-        for (Map.Entry<String, ObjectEntry<P>> e : store().after(afterKey).entrySet()) {
-            if (!include.test(e.getValue())) {
-                continue;
-            }
-            if (items.size() == size) {
-                return new Page<>(items, Tokens.encode(listing, lastKey));
-            }
-            items.add(map.apply(e.getValue()));
-            lastKey = e.getKey();
-        }
-        return new Page<>(items, null);
+        return Pages.page(store().after(afterKey).entrySet(), size, listing, include, map);
     }
 
     /**

@@ -31,6 +31,7 @@ import dev.coffer.vault.core.internal.pipeline.Caller;
 import dev.coffer.vault.core.internal.pipeline.Operation;
 import dev.coffer.vault.core.internal.pipeline.Requirement;
 import dev.coffer.vault.core.internal.platform.Services;
+import dev.coffer.vault.core.internal.util.Pages;
 import dev.coffer.vault.core.internal.util.Tokens;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -277,19 +278,7 @@ public final class VaultManagerImpl implements VaultManager {
 
     private <T> Page<T> page(String afterKey, int size, String listing, Predicate<VaultEntry> include,
                              Function<VaultEntry, T> map) {
-        List<T> items = new ArrayList<>(size);
-        String lastKey = null;
-        for (Map.Entry<String, VaultEntry> e : services.vaults().after(afterKey).entrySet()) {
-            if (!include.test(e.getValue())) {
-                continue;
-            }
-            if (items.size() == size) {
-                return new Page<>(items, Tokens.encode(listing, lastKey));
-            }
-            items.add(map.apply(e.getValue()));
-            lastKey = e.getKey();
-        }
-        return new Page<>(items, null);
+        return Pages.page(services.vaults().after(afterKey).entrySet(), size, listing, include, map);
     }
 
     @Override
