@@ -67,6 +67,7 @@ class DataOperationDecisionTableTest {
     private Scope rbacVault;
     private Scope policyVault;
     private Scope policyVaultWithRoles;
+    private VaultManager ownerManagement;
     /** role name → a user holding exactly that role at both RBAC and access-policy vaults. */
     private final Map<String, Principal> roleHolders = new LinkedHashMap<>();
     /** access-policy column → the caller context for it. */
@@ -80,6 +81,7 @@ class DataOperationDecisionTableTest {
         Principal owner = platform.directory().createUser("owner@contoso.example");
         Subscription sub = platform.createSubscription("tables", owner);
         VaultManager mgmt = platform.management(owner);
+        ownerManagement = mgmt;
         mgmt.createResourceGroup(sub.id(), "rg", "westeurope");
         rbacVault = mgmt.createVault(VaultOptions.named("kv-table-rbac").resourceGroup(sub, "rg")).scope();
         policyVaultWithRoles = mgmt.createVault(VaultOptions.named("kv-table-ap-roles").resourceGroup(sub, "rg")
@@ -301,6 +303,41 @@ class DataOperationDecisionTableTest {
             if (!op.dataAction().startsWith("Microsoft.KeyVault/vaults/" + type + "/")) {
                 fail(op + " has data action " + op.dataAction() + " outside its area " + type);
             }
+        }
+    }
+    // ---- explain agrees with the authorizer ------------------------------------------------------
+
+    /**
+     * explain answers per data action; several operations share one (readMetadata serves list and
+     * get-deleted, which need different policy permissions), so the comparison uses, for each data
+     * action, the operation that {@link DataOperation#forDataAction} names for it.
+     */
+    @Test
+    void explainAgreesWithTheAuthorizerForEveryRoleAndSituation() {
+        List<String> disagreements = new ArrayList<>();
+        for (DataOperation op : DataOperation.values()) {
+            if (DataOperation.forDataAction(op.dataAction()).orElseThrow() != op) {
+                continue;
+            }
+            for (Map.Entry<String, Principal> h : roleHolders.entrySet()) {
+                RequestContext ctx = RequestContext.of(h.getValue());
+                compare(disagreements, h.getKey(), ctx, rbacVault, op);
+                compare(disagreements, h.getKey(), ctx, policyVaultWithRoles, op);
+            }
+            for (Map.Entry<String, RequestContext> c : policyCallers.entrySet()) {
+                compare(disagreements, c.getKey(), c.getValue(), policyVault, op);
+                compare(disagreements, c.getKey(), c.getValue(), rbacVault, op);
+            }
+        }
+        assertThat(disagreements).isEmpty();
+    }
+
+    private void compare(List<String> out, String who, RequestContext ctx, Scope vault, DataOperation op) {
+        boolean authorized = decide(ctx, vault, op).equals("allow");
+        boolean explained = ownerManagement.explain(ctx, objectScope(vault, op), op.dataAction()).allowed();
+        if (authorized != explained) {
+            out.add(who + " " + op + " on " + vault.vaultName().orElseThrow() + ": authorizer=" + authorized
+                    + " explain=" + explained);
         }
     }
 }
