@@ -23,7 +23,11 @@ import dev.coffer.vault.core.internal.pipeline.Requirement;
  *       UpdateSecret description) and {@code secrets/update/action} under RBAC.</li>
  *   <li>Public-key operations (encrypt, verify, wrap) accept either their own data action or
  *       {@code keys/read}, which Azure documents as including public-key operations; see
- *       {@link #requirement()}.</li>
+ *       {@link #requirement()}. Under access policies both alternatives need the operation's own
+ *       permission ({@code encrypt}, {@code verify}, {@code wrapKey}): {@code get} does not stand in.
+ *       The access explainer applies the same substitution (it once checked only the operation's
+ *       own action and so reported Key Vault Reader, Certificate User and Crypto Service Encryption
+ *       User as denied where the authorizer allowed them).</li>
  * </ul>
  */
 public enum DataOperation {

@@ -56,6 +56,16 @@ public final class Pipeline {
     }
 
     /**
+     * The authorizer every call goes through, wired to the platform's vault store. Exposed so
+     * decision-table tests exercise exactly the component the pipeline uses, not a copy.
+     *
+     * @return the authorizer
+     */
+    public Authorizer authorizer() {
+        return authorizer;
+    }
+
+    /**
      * Runs a call.
      *
      * @param context who calls and how

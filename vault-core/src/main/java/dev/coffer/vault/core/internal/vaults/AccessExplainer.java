@@ -56,8 +56,13 @@ final class AccessExplainer {
         VaultEntry vault = scope.vaultName().flatMap(services.vaults()::get).filter(e -> !e.deleted()
                 && e.properties().id().contains(scope)).orElseThrow(() -> new BadParameterException("InvalidScope", null,
                 "A data action is explained at a vault or object scope of an active vault; '" + scope + "' is not one."));
-        Decision d = services.engine().decideDataAction(p.objectId(), scope, action);
         DataOperation op = DataOperation.forDataAction(action).orElseThrow();
+        Decision d = services.engine().decideDataAction(p.objectId(), scope, action);
+        if (!d.allowed() && op.publicKeyOperation()) {
+            // The authorizer lets keys/read stand in for encrypt, verify and wrap (DataOperation#requirement);
+            // explain must reach the same decision, and name the assignment that made it.
+            d = services.engine().decideDataAction(p.objectId(), scope, DataOperation.KEY_GET.dataAction());
+        }
         AccessPolicyRecord entry = AccessPolicies.match(vault.accessPolicies(), who,
                 services.directory().transitiveGroups(p.objectId()), op.policyArea(), op.policyPermission());
         if (vault.properties().permissionModel() == PermissionModel.RBAC) {
