@@ -118,9 +118,11 @@ public final class RoleDefinitionClientImpl implements RoleDefinitionClient {
         Optional<RoleDefinition> existing = services.engine().role(roleDefinitionId);
         Scope scope = existing.filter(r -> !r.assignableScopes().isEmpty()).map(r -> r.assignableScopes().get(0))
                 .orElse(firstScope(options));
+        // Built-in roles are public and immutable: say so plainly rather than deny at scope "/".
+        boolean builtIn = existing.map(RoleDefinition::isBuiltIn).orElse(false);
         return services.pipeline().run(context, Operation.<RoleDefinition>named("RoleDefinitionUpdate")
                 .category(AuditCategory.ADMINISTRATIVE)
-                .authorize(scope, Requirement.action(WRITE))
+                .authorize(scope, builtIn ? Requirement.none() : Requirement.action(WRITE))
                 .validate(() -> validate(options))
                 .execute(caller -> {
                     RoleDefinition current = requireCustom(roleDefinitionId);
@@ -135,11 +137,13 @@ public final class RoleDefinitionClientImpl implements RoleDefinitionClient {
 
     @Override
     public void delete(String roleDefinitionId) {
-        Scope scope = services.engine().role(roleDefinitionId).filter(r -> !r.assignableScopes().isEmpty())
+        Optional<RoleDefinition> existing = services.engine().role(roleDefinitionId);
+        Scope scope = existing.filter(r -> !r.assignableScopes().isEmpty())
                 .map(r -> r.assignableScopes().get(0)).orElse(Scope.ROOT);
+        boolean builtIn = existing.map(RoleDefinition::isBuiltIn).orElse(false);
         services.pipeline().run(context, Operation.<Void>named("RoleDefinitionDelete")
                 .category(AuditCategory.ADMINISTRATIVE)
-                .authorize(scope, Requirement.action(DELETE))
+                .authorize(scope, builtIn ? Requirement.none() : Requirement.action(DELETE))
                 .execute(caller -> {
                     requireCustom(roleDefinitionId);
                     services.engine().removeRole(roleDefinitionId);
