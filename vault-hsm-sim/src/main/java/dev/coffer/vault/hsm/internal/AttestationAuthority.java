@@ -54,10 +54,10 @@ final class AttestationAuthority {
             Instant now = clock.instant();
             Date notBefore = Date.from(now.minus(Duration.ofDays(1)));
             Date notAfter = Date.from(now.plus(Duration.ofDays(3650)));
-            X500Name rootName = new X500Name("CN=Coffer SIMULATED HSM Root CA " + deviceId + ",O=Coffer (simulator, "
-                    + "not for production)");
+            X500Name rootName = new X500Name("CN=Coffer SIMULATED HSM Root CA " + deviceId + ",O=Coffer simulator - "
+                    + "not for production");
             X500Name leafName = new X500Name("CN=Coffer SIMULATED HSM Attestation Key " + deviceId
-                    + ",O=Coffer (simulator, not for production)");
+                    + ",O=Coffer simulator - not for production");
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder rootBuilder = new JcaX509v3CertificateBuilder(rootName, serial(random),
                     notBefore, notAfter, rootName, root.getPublic())
