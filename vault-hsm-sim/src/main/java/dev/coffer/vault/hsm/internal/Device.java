@@ -504,9 +504,15 @@ public final class Device {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(salt);
-            byte[] bytes = new String(pin).getBytes(StandardCharsets.UTF_8);
-            digest.update(bytes);
-            Arrays.fill(bytes, (byte) 0);
+            // Encode from the char[] directly: a String copy of the PIN could not be cleared.
+            java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(pin));
+            byte[] array = new byte[bytes.remaining()];
+            bytes.get(array);
+            digest.update(array);
+            Arrays.fill(array, (byte) 0);
+            if (bytes.hasArray()) {
+                Arrays.fill(bytes.array(), (byte) 0);
+            }
             return digest.digest();
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from the JDK", e);

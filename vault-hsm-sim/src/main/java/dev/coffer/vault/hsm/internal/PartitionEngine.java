@@ -296,8 +296,7 @@ final class PartitionEngine extends CryptoEngine {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    @SafeVarargs
-    private static <T> Set<T> ordered(T... values) {
+    private static Set<KeyType> ordered(KeyType... values) {
         return Collections.unmodifiableSet(new LinkedHashSet<>(java.util.List.of(values)));
     }
 }
