@@ -6,6 +6,8 @@ import dev.coffer.vault.audit.AuditSink;
 import dev.coffer.vault.core.internal.pipeline.Stage;
 import dev.coffer.vault.core.internal.platform.PlatformConfig;
 import dev.coffer.vault.core.internal.platform.PlatformImpl;
+import dev.coffer.vault.spi.CryptoProvider;
+import dev.coffer.vault.spi.ProtectionLevel;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ public final class CofferBuilder {
     private final List<AuditSink> sinks = new ArrayList<>();
     private boolean slf4jSink = true;
     private boolean failClosed;
+    private CryptoProvider hsmProvider;
 
     CofferBuilder() {
     }
@@ -149,6 +152,35 @@ public final class CofferBuilder {
         return this;
     }
 
+    /**
+     * Names the HSM-level crypto provider that holds {@code RSA-HSM} and {@code EC-HSM} keys of Premium
+     * vaults (the simulated HSM of vault-hsm-sim, or a real one). Without it such keys are refused with 400
+     * {@code BadParameter}; software keys always use the built-in software provider, in either tier. A
+     * provider is used only when named here, never because it is on the classpath.
+     *
+     * <pre>{@code
+     * CofferPlatform platform = Coffer.inMemory().hsmProvider(myHsm).build();
+     * }</pre>
+     *
+     * @param provider a provider whose {@link CryptoProvider#protectionLevel()} is {@link ProtectionLevel#HSM}
+     *                 and whose id differs from the software provider's ({@code coffer-software})
+     * @return this
+     * @throws IllegalArgumentException if the provider reports another protection level or the software id
+     */
+    public CofferBuilder hsmProvider(CryptoProvider provider) {
+        once(this.hsmProvider, "hsmProvider");
+        Objects.requireNonNull(provider, "provider");
+        if (provider.protectionLevel() != ProtectionLevel.HSM) {
+            throw new IllegalArgumentException("hsmProvider must report ProtectionLevel.HSM, '" + provider.id()
+                    + "' reports " + provider.protectionLevel());
+        }
+        if ("coffer-software".equals(provider.id())) {
+            throw new IllegalArgumentException("hsmProvider needs an id of its own, not 'coffer-software'");
+        }
+        this.hsmProvider = provider;
+        return this;
+    }
+
     /** @return a new platform */
     public CofferPlatform build() {
         List<AuditSink> all = new ArrayList<>();
@@ -162,6 +194,6 @@ public final class CofferBuilder {
                 random != null ? random : new SecureRandom(),
                 tenantId, rootKey,
                 auditCapacity != null ? auditCapacity : DEFAULT_AUDIT_CAPACITY,
-                all, failClosed, Stage.PASS, Stage.PASS));
+                all, failClosed, Stage.PASS, Stage.PASS, hsmProvider));
     }
 }
