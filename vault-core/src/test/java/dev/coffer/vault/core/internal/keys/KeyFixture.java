@@ -68,6 +68,7 @@ final class KeyFixture {
     final Principal reader;
     final Principal stranger;
     final VaultManager mgmt;
+    final Subscription sub;
     final Vault vault;
 
     private KeyFixture(Instant start, SkuName sku, CryptoProvider hsm, String vaultName) {
@@ -82,7 +83,7 @@ final class KeyFixture {
         user = platform.directory().createServicePrincipal("crypto-user-app");
         reader = platform.directory().createUser("reader@contoso.example");
         stranger = platform.directory().createUser("stranger@contoso.example");
-        Subscription sub = platform.createSubscription("dev", owner);
+        sub = platform.createSubscription("dev", owner);
         mgmt = platform.management(owner);
         mgmt.createResourceGroup(sub.id(), "rg-keys", "westeurope");
         vault = mgmt.createVault(VaultOptions.named(vaultName).resourceGroup(sub, "rg-keys").sku(sku));
