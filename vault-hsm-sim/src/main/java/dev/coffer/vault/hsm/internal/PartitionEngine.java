@@ -4,6 +4,7 @@ import static dev.coffer.vault.hsm.internal.Device.ascii;
 
 import dev.coffer.vault.crypto.internal.AesGcm;
 import dev.coffer.vault.crypto.internal.CryptoEngine;
+import dev.coffer.vault.crypto.internal.KeyHeader;
 import dev.coffer.vault.crypto.internal.KeyMaterial;
 import dev.coffer.vault.hsm.HsmKeyAttributes;
 import dev.coffer.vault.keys.KeyCurveName;
@@ -13,7 +14,6 @@ import dev.coffer.vault.spi.ProtectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Collections;
@@ -185,10 +185,7 @@ final class PartitionEngine extends CryptoEngine {
             header.writeBytes(BACKUP_MAGIC);
             header.write(BACKUP_VERSION);
             header.writeBytes(HexFormat.of().parseHex(device.domainFingerprint()));
-            writeShortString(header, key.keyType().toString());
-            header.write(key.keySize() >>> 8);
-            header.write(key.keySize());
-            writeShortString(header, key.curve() == null ? "" : key.curve().toString());
+            new KeyHeader(key.keyType(), key.keySize(), key.curve()).writeTo(header);
             header.write(blob.flags());
             byte[] head = header.toByteArray();
             byte[] plain = m.encode();
@@ -223,10 +220,10 @@ final class PartitionEngine extends CryptoEngine {
                 throw bad("The key backup was made by an HSM of a different security domain; it can only be "
                         + "restored into a device initialized with the same security domain.");
             }
-            type = KeyType.fromString(readShortString(in));
-            size = in.getShort() & 0xffff;
-            String curveName = readShortString(in);
-            curve = curveName.isEmpty() ? null : KeyCurveName.fromString(curveName);
+            KeyHeader described = KeyHeader.readFrom(in);
+            type = described.type();
+            size = described.size();
+            curve = described.curve();
             flags = in.get() & 0xff;
         } catch (BufferUnderflowException e) {
             throw bad(malformed);
@@ -260,18 +257,6 @@ final class PartitionEngine extends CryptoEngine {
         KeyBlob blob = header(key);
         open(key).close();
         device.release(partition, blob.objectIdHex());
-    }
-
-    private static void writeShortString(ByteArrayOutputStream out, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.write(bytes.length);
-        out.writeBytes(bytes);
-    }
-
-    private static String readShortString(ByteBuffer in) {
-        byte[] bytes = new byte[in.get() & 0xff];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static Set<KeyType> ordered(KeyType... values) {

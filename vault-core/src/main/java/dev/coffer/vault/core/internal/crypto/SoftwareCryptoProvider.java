@@ -3,6 +3,7 @@ package dev.coffer.vault.core.internal.crypto;
 import dev.coffer.vault.crypto.internal.AesGcm;
 import dev.coffer.vault.crypto.internal.CryptoEngine;
 import dev.coffer.vault.crypto.internal.Hkdf;
+import dev.coffer.vault.crypto.internal.KeyHeader;
 import dev.coffer.vault.crypto.internal.KeyMaterial;
 import dev.coffer.vault.keys.KeyCurveName;
 import dev.coffer.vault.keys.KeyType;
@@ -124,10 +125,10 @@ public final class SoftwareCryptoProvider extends CryptoEngine {
             if (in.get() != BACKUP_VERSION) {
                 throw bad(malformed);
             }
-            type = KeyType.fromString(readShortString(in));
-            size = in.getShort() & 0xffff;
-            String curveName = readShortString(in);
-            curve = curveName.isEmpty() ? null : KeyCurveName.fromString(curveName);
+            KeyHeader described = KeyHeader.readFrom(in);
+            type = described.type();
+            size = described.size();
+            curve = described.curve();
         } catch (java.nio.BufferUnderflowException e) {
             throw bad(malformed);
         }
@@ -163,28 +164,13 @@ public final class SoftwareCryptoProvider extends CryptoEngine {
     private static byte[] backupHeader(KeyType type, int size, KeyCurveName curve) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(BACKUP_VERSION);
-        writeShortString(out, type.toString());
-        out.write(size >>> 8);
-        out.write(size);
-        writeShortString(out, curve == null ? "" : curve.toString());
+        new KeyHeader(type, size, curve).writeTo(out);
         return out.toByteArray();
     }
 
     private static byte[] backupAad(byte[] header) {
         return AesGcm.concat(("coffer/software-provider/backup/v1\0" + ID + "\0").getBytes(StandardCharsets.UTF_8),
                 header);
-    }
-
-    private static void writeShortString(ByteArrayOutputStream out, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.write(bytes.length);
-        out.writeBytes(bytes);
-    }
-
-    private static String readShortString(ByteBuffer in) {
-        byte[] bytes = new byte[in.get() & 0xff];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     // ---------------------------------------------------------------- wrapped references
