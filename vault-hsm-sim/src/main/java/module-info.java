@@ -4,6 +4,7 @@
  */
 module dev.coffer.vault.hsm {
     requires transitive dev.coffer.vault.api;
+    requires dev.coffer.vault.crypto;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
     requires org.slf4j;

@@ -1,5 +1,7 @@
 package dev.coffer.vault.hsm.internal;
 
+import dev.coffer.vault.crypto.internal.CryptoEngine;
+import dev.coffer.vault.crypto.internal.JcaKeys;
 import dev.coffer.vault.hsm.KeyAttestation;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +79,7 @@ final class AttestationAuthority {
             X509Certificate leafCert = certificate(leafBuilder, root);
             return new AttestationAuthority(attestation, List.of(leafCert, rootCert), random);
         } catch (GeneralSecurityException | CertIOException | OperatorCreationException e) {
-            throw CryptoEngine.internal("make its attestation authority", e);
+            throw CryptoEngine.internal(PartitionEngine.SUBJECT, "make its attestation authority", e);
         }
     }
 
@@ -104,7 +106,7 @@ final class AttestationAuthority {
             signer.update(statement);
             return new KeyAttestation(statement, KeyAttestation.SIGNATURE_ALGORITHM, signer.sign(), chain);
         } catch (GeneralSecurityException e) {
-            throw CryptoEngine.internal("sign an attestation", e);
+            throw CryptoEngine.internal(PartitionEngine.SUBJECT, "sign an attestation", e);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.coffer.vault.hsm.internal;
 import dev.coffer.vault.ConflictException;
 import dev.coffer.vault.ServiceUnavailableException;
 import dev.coffer.vault.UnauthorizedException;
+import dev.coffer.vault.crypto.internal.CryptoEngine;
+import dev.coffer.vault.crypto.internal.Hkdf;
 import dev.coffer.vault.hsm.LatencyModel;
 import dev.coffer.vault.hsm.OperationClass;
 import dev.coffer.vault.hsm.OperationCounters;

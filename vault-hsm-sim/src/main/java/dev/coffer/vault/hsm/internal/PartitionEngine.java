@@ -2,6 +2,10 @@ package dev.coffer.vault.hsm.internal;
 
 import static dev.coffer.vault.hsm.internal.Device.ascii;
 
+import dev.coffer.vault.crypto.internal.AesGcm;
+import dev.coffer.vault.crypto.internal.CryptoEngine;
+import dev.coffer.vault.crypto.internal.KeyHeader;
+import dev.coffer.vault.crypto.internal.KeyMaterial;
 import dev.coffer.vault.hsm.HsmKeyAttributes;
 import dev.coffer.vault.keys.KeyCurveName;
 import dev.coffer.vault.keys.KeyType;
@@ -10,7 +14,6 @@ import dev.coffer.vault.spi.ProtectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,24 +22,26 @@ import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The algorithms bound to one partition of one device: references are sealed under the partition's master
- * key, and backups under the security domain's key-exchange key.
+ * The shared {@link CryptoEngine} bound to one partition of one device: references are sealed under the
+ * partition's master key, and backups under the security domain's key-exchange key. The algorithms are
+ * vault-crypto's; what is the HSM's own is here (the reference blob with its PKCS#11-like attributes, the
+ * partition check, capacity, the domain-bound backup format).
  */
 final class PartitionEngine extends CryptoEngine {
 
     /** The identifier every simulated-HSM reference carries, whatever its partition. */
     static final String ID = "coffer-hsm-sim";
 
+    /** How internal-error messages name the device. */
+    static final String SUBJECT = "The simulated HSM";
+
     private static final Set<KeyType> HSM_TYPES = ordered(KeyType.RSA_HSM, KeyType.EC_HSM, KeyType.OCT_HSM);
     private static final Set<KeyType> WITH_ALIASES = ordered(KeyType.RSA_HSM, KeyType.EC_HSM, KeyType.OCT_HSM,
             KeyType.RSA, KeyType.EC, KeyType.OCT);
-    private static final int NONCE = 12;
-    private static final int TAG = 16;
+    private static final int NONCE = AesGcm.NONCE_LENGTH;
+    private static final int TAG = AesGcm.TAG_LENGTH;
     private static final byte[] BACKUP_MAGIC = ascii("CHSB");
     private static final byte BACKUP_VERSION = 1;
     private static final int FINGERPRINT = 8;
@@ -46,7 +51,7 @@ final class PartitionEngine extends CryptoEngine {
     private final Set<KeyType> keyTypes;
 
     PartitionEngine(Device device, String partition) {
-        super(device.random(), device.fips());
+        super(device.random(), device.fips(), SUBJECT);
         this.device = device;
         this.partition = partition;
         this.keyTypes = device.acceptSoftwareNames() ? WITH_ALIASES : HSM_TYPES;
@@ -74,7 +79,7 @@ final class PartitionEngine extends CryptoEngine {
     // ------------------------------------------------------------------ references
 
     @Override
-    KeyReference seal(KeyType type, int size, KeyCurveName curve, KeyMaterial material, Origin origin) {
+    protected KeyReference seal(KeyType type, int size, KeyCurveName curve, KeyMaterial material, Origin origin) {
         byte[] objectId = new byte[KeyBlob.OBJECT_ID_LENGTH];
         random.nextBytes(objectId);
         int flags = KeyBlob.SENSITIVE | KeyBlob.ALWAYS_SENSITIVE | KeyBlob.NEVER_EXTRACTABLE
@@ -89,14 +94,7 @@ final class PartitionEngine extends CryptoEngine {
         device.reserve(partition, HexFormat.of().formatHex(objectId));
         byte[] plain = material.encode();
         try {
-            byte[] nonce = new byte[NONCE];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG * 8, nonce));
-            cipher.updateAAD(referenceAad(type, size, curve, header));
-            byte[] sealed = cipher.doFinal(plain);
-            byte[] wrapped = ByteBuffer.allocate(header.length + NONCE + sealed.length)
-                    .put(header).put(nonce).put(sealed).array();
+            byte[] wrapped = AesGcm.seal(key, random, header, referenceAad(type, size, curve, header), plain);
             return new KeyReference(ID, ProtectionLevel.HSM, type, size, curve, wrapped, null);
         } catch (GeneralSecurityException e) {
             device.release(partition, HexFormat.of().formatHex(objectId));
@@ -132,19 +130,14 @@ final class PartitionEngine extends CryptoEngine {
     }
 
     @Override
-    KeyMaterial open(KeyReference key) {
+    protected KeyMaterial open(KeyReference key) {
         KeyBlob blob = header(key);
         byte[] wrapped = key.wrappedKey();
         byte[] keyBytes = device.partitionKey(partition);
         byte[] plain;
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keyBytes, "AES"),
-                    new GCMParameterSpec(TAG * 8, wrapped, blob.headerLength(), NONCE));
-            cipher.updateAAD(referenceAad(key.keyType(), key.keySize(), key.curve(),
-                    Arrays.copyOf(wrapped, blob.headerLength())));
-            int start = blob.headerLength() + NONCE;
-            plain = cipher.doFinal(wrapped, start, wrapped.length - start);
+            plain = AesGcm.open(keyBytes, wrapped, blob.headerLength(), referenceAad(key.keyType(), key.keySize(),
+                    key.curve(), Arrays.copyOf(wrapped, blob.headerLength())));
         } catch (AEADBadTagException e) {
             throw bad(unauthentic());
         } catch (GeneralSecurityException | IllegalArgumentException e) {
@@ -165,11 +158,8 @@ final class PartitionEngine extends CryptoEngine {
     }
 
     private static byte[] referenceAad(KeyType type, int size, KeyCurveName curve, byte[] header) {
-        byte[] context = ascii("coffer/hsm-sim/reference/v1\0" + ID + "\0" + type + "\0" + size + "\0"
-                + (curve == null ? "" : curve.toString()) + "\0");
-        byte[] aad = Arrays.copyOf(context, context.length + header.length);
-        System.arraycopy(header, 0, aad, context.length, header.length);
-        return aad;
+        return AesGcm.concat(ascii("coffer/hsm-sim/reference/v1\0" + ID + "\0" + type + "\0" + size + "\0"
+                + (curve == null ? "" : curve.toString()) + "\0"), header);
     }
 
     /** Authenticates the reference, then reads its attributes. */
@@ -195,23 +185,12 @@ final class PartitionEngine extends CryptoEngine {
             header.writeBytes(BACKUP_MAGIC);
             header.write(BACKUP_VERSION);
             header.writeBytes(HexFormat.of().parseHex(device.domainFingerprint()));
-            writeShortString(header, key.keyType().toString());
-            header.write(key.keySize() >>> 8);
-            header.write(key.keySize());
-            writeShortString(header, key.curve() == null ? "" : key.curve().toString());
+            new KeyHeader(key.keyType(), key.keySize(), key.curve()).writeTo(header);
             header.write(blob.flags());
             byte[] head = header.toByteArray();
             byte[] plain = m.encode();
             try {
-                byte[] nonce = new byte[NONCE];
-                random.nextBytes(nonce);
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-                cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(device.keyExchangeKey(), "AES"),
-                        new GCMParameterSpec(TAG * 8, nonce));
-                cipher.updateAAD(head);
-                byte[] sealed = cipher.doFinal(plain);
-                return ByteBuffer.allocate(head.length + NONCE + sealed.length).put(head).put(nonce).put(sealed)
-                        .array();
+                return AesGcm.seal(device.keyExchangeKey(), random, head, head, plain);
             } catch (GeneralSecurityException e) {
                 throw internal("wrap a key for backup", e);
             } finally {
@@ -241,10 +220,10 @@ final class PartitionEngine extends CryptoEngine {
                 throw bad("The key backup was made by an HSM of a different security domain; it can only be "
                         + "restored into a device initialized with the same security domain.");
             }
-            type = KeyType.fromString(readShortString(in));
-            size = in.getShort() & 0xffff;
-            String curveName = readShortString(in);
-            curve = curveName.isEmpty() ? null : KeyCurveName.fromString(curveName);
+            KeyHeader described = KeyHeader.readFrom(in);
+            type = described.type();
+            size = described.size();
+            curve = described.curve();
             flags = in.get() & 0xff;
         } catch (BufferUnderflowException e) {
             throw bad(malformed);
@@ -255,11 +234,7 @@ final class PartitionEngine extends CryptoEngine {
         }
         byte[] plain;
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(device.keyExchangeKey(), "AES"),
-                    new GCMParameterSpec(TAG * 8, backup, headerLength, NONCE));
-            cipher.updateAAD(backup, 0, headerLength);
-            plain = cipher.doFinal(backup, headerLength + NONCE, backup.length - headerLength - NONCE);
+            plain = AesGcm.open(device.keyExchangeKey(), backup, headerLength, Arrays.copyOf(backup, headerLength));
         } catch (AEADBadTagException e) {
             throw bad(malformed);
         } catch (GeneralSecurityException e) {
@@ -282,18 +257,6 @@ final class PartitionEngine extends CryptoEngine {
         KeyBlob blob = header(key);
         open(key).close();
         device.release(partition, blob.objectIdHex());
-    }
-
-    private static void writeShortString(ByteArrayOutputStream out, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.write(bytes.length);
-        out.writeBytes(bytes);
-    }
-
-    private static String readShortString(ByteBuffer in) {
-        byte[] bytes = new byte[in.get() & 0xff];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static Set<KeyType> ordered(KeyType... values) {

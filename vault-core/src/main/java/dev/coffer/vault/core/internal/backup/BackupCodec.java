@@ -3,6 +3,8 @@ package dev.coffer.vault.core.internal.backup;
 import dev.coffer.vault.BadParameterException;
 import dev.coffer.vault.core.internal.objects.ObjectKind;
 import dev.coffer.vault.core.internal.platform.RootKey;
+import dev.coffer.vault.crypto.internal.AesGcm;
+import dev.coffer.vault.crypto.internal.Hkdf;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -15,12 +17,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Locale;
 import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
  * Seals and opens backup blobs. Layout (see docs/BACKUP-FORMAT.md):
@@ -39,8 +35,6 @@ public final class BackupCodec {
     public static final int FORMAT_VERSION = 1;
     private static final byte[] MAGIC = {'C', 'F', 'B', 'K'};
     private static final int SUBSCRIPTION_TAG_LENGTH = 16;
-    private static final int NONCE_LENGTH = 12;
-    private static final int TAG_BITS = 128;
 
     private final RootKey rootKey;
     private final SecureRandom random;
@@ -63,15 +57,9 @@ public final class BackupCodec {
      */
     public byte[] seal(String subscriptionId, String geography, ObjectKind kind, byte[] body) {
         byte[] header = header(subscriptionId, geography, kind);
-        byte[] nonce = new byte[NONCE_LENGTH];
-        random.nextBytes(nonce);
         byte[] key = key(subscriptionId);
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            c.updateAAD(header);
-            byte[] sealed = c.doFinal(body);
-            return ByteBuffer.allocate(header.length + NONCE_LENGTH + sealed.length).put(header).put(nonce).put(sealed).array();
+            return AesGcm.seal(key, random, header, header, body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable in this JDK", e);
         } finally {
@@ -120,7 +108,7 @@ public final class BackupCodec {
                     + "same subscription");
         }
         int geoLength = in.getShort() & 0xffff;
-        if (in.remaining() < geoLength + NONCE_LENGTH + TAG_BITS / 8) {
+        if (in.remaining() < geoLength + AesGcm.NONCE_LENGTH + AesGcm.TAG_LENGTH) {
             throw refused("the backup blob is truncated");
         }
         byte[] geo = new byte[geoLength];
@@ -131,14 +119,9 @@ public final class BackupCodec {
                     + "the same geography, not '" + geography + "'");
         }
         int headerLength = in.position();
-        byte[] nonce = new byte[NONCE_LENGTH];
-        in.get(nonce);
         byte[] key = key(subscriptionId);
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            c.updateAAD(blob, 0, headerLength);
-            return c.doFinal(blob, in.position(), in.remaining());
+            return AesGcm.open(key, blob, headerLength, Arrays.copyOf(blob, headerLength));
         } catch (AEADBadTagException e) {
             throw refused("the backup blob is altered or truncated, or was sealed by a platform with another root key");
         } catch (GeneralSecurityException e) {
@@ -182,12 +165,8 @@ public final class BackupCodec {
     private byte[] key(String subscriptionId) {
         byte[] ikm = rootKey.copy();
         try {
-            HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-            hkdf.init(new HKDFParameters(ikm, subscriptionId.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8),
-                    ("coffer/backup/v" + FORMAT_VERSION).getBytes(StandardCharsets.UTF_8)));
-            byte[] key = new byte[32];
-            hkdf.generateBytes(key, 0, key.length);
-            return key;
+            return Hkdf.derive(ikm, subscriptionId.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8),
+                    ("coffer/backup/v" + FORMAT_VERSION).getBytes(StandardCharsets.UTF_8), 32);
         } finally {
             Arrays.fill(ikm, (byte) 0);
         }

@@ -2,7 +2,7 @@ package dev.coffer.vault.core.internal.keys;
 
 import dev.coffer.vault.BadParameterException;
 import dev.coffer.vault.SkuName;
-import dev.coffer.vault.core.internal.crypto.Hkdf;
+import dev.coffer.vault.crypto.internal.Hkdf;
 import dev.coffer.vault.core.internal.crypto.SoftwareCryptoProvider;
 import dev.coffer.vault.core.internal.platform.RootKey;
 import dev.coffer.vault.keys.KeyType;

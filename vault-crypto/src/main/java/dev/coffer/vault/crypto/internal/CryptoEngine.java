@@ -1,8 +1,8 @@
-package dev.coffer.vault.hsm.internal;
+package dev.coffer.vault.crypto.internal;
 
-import static dev.coffer.vault.hsm.internal.JcaKeys.BC;
-import static dev.coffer.vault.hsm.internal.JcaKeys.big;
-import static dev.coffer.vault.hsm.internal.JcaKeys.unsigned;
+import static dev.coffer.vault.crypto.internal.JcaKeys.BC;
+import static dev.coffer.vault.crypto.internal.JcaKeys.big;
+import static dev.coffer.vault.crypto.internal.JcaKeys.unsigned;
 
 import dev.coffer.vault.BadParameterException;
 import dev.coffer.vault.CofferException;
@@ -16,11 +16,7 @@ import dev.coffer.vault.spi.CryptoProvider;
 import dev.coffer.vault.spi.EncryptResult;
 import dev.coffer.vault.spi.KeyGenerationSpec;
 import dev.coffer.vault.spi.KeyReference;
-import dev.coffer.vault.spi.ProtectionLevel;
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -41,7 +37,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
@@ -54,20 +49,30 @@ import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * The algorithms of the simulated HSM: generation, import checks, signatures, encryption and key wrap over
- * key material that a subclass keeps wrapped. It knows nothing about partitions, sessions or the device
- * state; {@link PartitionEngine} supplies {@link #seal} and {@link #open}, and {@link HsmCryptoProvider}
- * puts the device's gate, latency and counters in front of every call.
+ * The one algorithm engine of Coffer's providers: generation, import checks, public JWKs, signatures over a
+ * digest, encryption, key wrap and the bare public-key operations, over key material that a subclass keeps
+ * wrapped. It knows nothing about how a reference is sealed or where it lives: the subclass supplies
+ * {@link #id}, {@link #protectionLevel}, {@link #keyTypes}, {@link #seal}, {@link #open} and the backup and
+ * destroy operations. The software provider (vault-core) and each partition of the simulated HSM
+ * (vault-hsm-sim) are its two subclasses.
  *
- * <p>Key types are handled by family (RSA and RSA-HSM alike), so the same code serves the strict
- * {@code -HSM} vocabulary and the optional software-name aliases. The optional FIPS-like mode narrows the
- * family sets; every refusal then follows from the declared sets, as the SPI requires.
+ * <p>Key types are handled by family (RSA and RSA-HSM alike), so the same code serves the software names,
+ * the strict {@code -HSM} vocabulary and the HSM's optional software-name aliases; what a provider accepts
+ * is its {@link #keyTypes()}. The optional FIPS-like mode narrows the family sets; every refusal then
+ * follows from the declared sets, as the SPI requires.
  *
- * <p>The JCA choices are the software provider's (see docs/CRYPTO.md), for the same reasons: SunJCE for
- * AES and the RSA ciphers and PKCS#1 v1.5 signatures, Bouncy Castle for raw PSS and for ECDSA on all four
- * curves. Bouncy Castle is passed as an instance, never installed.
+ * <p>Which JCA implementation serves which algorithm, and why (see docs/CRYPTO.md):
+ * <ul>
+ *   <li>AES (GCM, CBC, KW) and the RSA ciphers and PKCS#1 v1.5 signatures: the JDK's SunJCE / SunRsaSign,
+ *       which use AES-NI and CLMUL intrinsics and blinded, CRT-based RSA;</li>
+ *   <li>RSASSA-PSS over a digest: Bouncy Castle's raw PSS, because the JDK only offers PSS over a message
+ *       it hashes itself, and Key Vault signs a digest the caller hashed;</li>
+ *   <li>ECDSA on all four curves: Bouncy Castle, because the JDK 17 dropped secp256k1, and one
+ *       implementation for every curve keeps ES* uniform.</li>
+ * </ul>
+ * Bouncy Castle is passed as an instance, never installed. Thread-safe: JCA objects are made per call.
  */
-abstract class CryptoEngine implements CryptoProvider {
+public abstract class CryptoEngine implements CryptoProvider {
 
     private static final int GCM_IV_LENGTH = 12;
     private static final int GCM_TAG_LENGTH = 16;
@@ -126,8 +131,8 @@ abstract class CryptoEngine implements CryptoProvider {
     /** FIPS 186-5 requires 2^16 < e < 2^256 for RSA keys. */
     private static final BigInteger FIPS_MIN_EXPONENT = BigInteger.valueOf(65537);
 
-    /** Where a key came from, recorded in its reference and its attestation. */
-    enum Origin {
+    /** Where a key came from; a provider may record it (the simulated HSM does, in its attestation). */
+    public enum Origin {
         /** Made inside the device (PKCS#11 CKA_LOCAL true). */
         GENERATED,
         /** Brought in from outside as a private JWK (CKA_LOCAL false). */
@@ -137,19 +142,17 @@ abstract class CryptoEngine implements CryptoProvider {
     /** The source of every random value (keys, IVs, nonces, ECDSA k, padding). */
     protected final SecureRandom random;
     private final boolean fips;
+    private final String subject;
 
     /**
-     * @param random the random source
-     * @param fips   true for the FIPS-like mode, which refuses the parameters listed in docs/HSM.md
+     * @param random  the random source
+     * @param fips    true for the FIPS-like mode, which refuses the parameters listed in docs/HSM.md
+     * @param subject how internal-error messages name the provider ("The software crypto provider")
      */
-    CryptoEngine(SecureRandom random, boolean fips) {
+    protected CryptoEngine(SecureRandom random, boolean fips, String subject) {
         this.random = Objects.requireNonNull(random, "random");
         this.fips = fips;
-    }
-
-    /** @return true in the FIPS-like mode */
-    final boolean fips() {
-        return fips;
+        this.subject = Objects.requireNonNull(subject, "subject");
     }
 
     /**
@@ -162,7 +165,8 @@ abstract class CryptoEngine implements CryptoProvider {
      * @param origin   generated inside or imported
      * @return the reference
      */
-    abstract KeyReference seal(KeyType type, int size, KeyCurveName curve, KeyMaterial material, Origin origin);
+    protected abstract KeyReference seal(KeyType type, int size, KeyCurveName curve, KeyMaterial material,
+                                         Origin origin);
 
     /**
      * Opens a reference of this provider; the caller closes the material, which zeroes it.
@@ -170,7 +174,7 @@ abstract class CryptoEngine implements CryptoProvider {
      * @param key the reference
      * @return the key material
      */
-    abstract KeyMaterial open(KeyReference key);
+    protected abstract KeyMaterial open(KeyReference key);
 
     @Override
     public Set<Integer> keySizes(KeyType keyType) {
@@ -232,15 +236,15 @@ abstract class CryptoEngine implements CryptoProvider {
         return isOct(type) ? AES_WRAP : Set.of();
     }
 
-    static boolean isRsa(KeyType type) {
+    public static boolean isRsa(KeyType type) {
         return KeyGenerationSpec.isRsa(type);
     }
 
-    static boolean isEc(KeyType type) {
+    public static boolean isEc(KeyType type) {
         return KeyGenerationSpec.isEc(type);
     }
 
-    static boolean isOct(KeyType type) {
+    public static boolean isOct(KeyType type) {
         return KeyGenerationSpec.isOct(type);
     }
 
@@ -776,7 +780,11 @@ abstract class CryptoEngine implements CryptoProvider {
         return cipher.doFinal(input);
     }
 
-    static int partCount(KeyType type) {
+    /**
+     * @param type a key type of any family
+     * @return how many components its {@link KeyMaterial} has
+     */
+    public static int partCount(KeyType type) {
         if (isRsa(type)) {
             return KeyMaterial.RSA_PARTS;
         }
@@ -955,12 +963,26 @@ abstract class CryptoEngine implements CryptoProvider {
         return new SignatureScheme(hash, mgf, length, HexFormat.of().parseHex(digestInfoHex), false, null);
     }
 
-    static BadParameterException bad(String message) {
+    /**
+     * @param message what is wrong with the request
+     * @return the 400 BadParameter every refusal of a request throws
+     */
+    public static BadParameterException bad(String message) {
         return new BadParameterException("BadParameter", null, message);
     }
 
-    static CofferException internal(String what, Exception cause) {
-        return new CofferException(500, "InternalError", null, "The simulated HSM failed to " + what + ".",
-                cause);
+    /**
+     * @param subject the provider, as in "The simulated HSM"
+     * @param what    what it failed to do, as in "open a backup"
+     * @param cause   the JCA failure
+     * @return the 500 InternalError for a failure that is no fault of the request
+     */
+    public static CofferException internal(String subject, String what, Exception cause) {
+        return new CofferException(500, "InternalError", null, subject + " failed to " + what + ".", cause);
+    }
+
+    /** The 500 InternalError of this provider. */
+    protected final CofferException internal(String what, Exception cause) {
+        return internal(subject, what, cause);
     }
 }

@@ -1,4 +1,4 @@
-package dev.coffer.vault.hsm.internal;
+package dev.coffer.vault.crypto.internal;
 
 import dev.coffer.vault.keys.KeyCurveName;
 import java.math.BigInteger;
@@ -22,14 +22,14 @@ import org.bouncycastle.math.ec.ECPoint;
  * Turns key components into JCA keys, and unsigned integers into fixed-length bytes and back. Validation
  * of what the components mean is the caller's job; these methods only build.
  */
-final class JcaKeys {
+public final class JcaKeys {
 
     /**
-     * One Bouncy Castle instance for the whole provider: building it registers hundreds of services, and it
+     * One Bouncy Castle instance for every provider in the JVM: building it registers hundreds of services, and it
      * is thread-safe. It is handed to getInstance, never installed with Security.addProvider, so the host
      * application's JCA configuration stays as it was.
      */
-    static final Provider BC = new BouncyCastleProvider();
+    public static final Provider BC = new BouncyCastleProvider();
 
     /** Curve parameters and coordinate length per Key Vault curve name. */
     record Curve(KeyCurveName name, String secName, int keySize, int fieldBytes, ECNamedCurveParameterSpec spec) {

@@ -1,4 +1,4 @@
-package dev.coffer.vault.hsm.internal;
+package dev.coffer.vault.crypto.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -8,8 +8,11 @@ import java.util.Arrays;
  * The private components of one key, in the order fixed per key type (RSA: n, e, d, p, q, dp, dq, qi;
  * EC: d, x, y; oct: k), and their byte encoding, which is what a wrapped reference encrypts. Closing it
  * zeroes the components.
+ *
+ * <p>Providers see only the encoding (to seal it into their own reference or backup format) and
+ * {@link #close()}; building and reading components is the engine's business.
  */
-final class KeyMaterial implements AutoCloseable {
+public final class KeyMaterial implements AutoCloseable {
     static final int RSA_PARTS = 8;
     static final int EC_PARTS = 3;
     static final int OCT_PARTS = 1;
@@ -31,7 +34,7 @@ final class KeyMaterial implements AutoCloseable {
     }
 
     /** Version byte, part count, then each part as a 2-byte length and its bytes. */
-    byte[] encode() {
+    public byte[] encode() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(ENCODING_VERSION);
         out.write(parts.length);
@@ -50,7 +53,7 @@ final class KeyMaterial implements AutoCloseable {
      *
      * @throws IllegalArgumentException if the bytes are not a well-formed encoding with the expected count
      */
-    static KeyMaterial decode(byte[] encoded, int expectedParts) {
+    public static KeyMaterial decode(byte[] encoded, int expectedParts) {
         ByteBuffer in = ByteBuffer.wrap(encoded);
         if (in.remaining() < 2 || in.get() != ENCODING_VERSION || (in.get() & 0xff) != expectedParts) {
             throw new IllegalArgumentException("unexpected key material encoding");

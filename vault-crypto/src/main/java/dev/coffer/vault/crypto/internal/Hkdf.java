@@ -1,4 +1,4 @@
-package dev.coffer.vault.hsm.internal;
+package dev.coffer.vault.crypto.internal;
 
 import java.util.Objects;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -6,8 +6,9 @@ import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 
 /**
- * HKDF-SHA256 (RFC 5869), extract then expand. Used to derive the software provider's key-encryption key
- * from the platform root key, the provider's own subkeys, and backup sealing keys.
+ * HKDF-SHA256 (RFC 5869), extract then expand. The one key-derivation function of Coffer: the software
+ * provider's key-encryption key from the platform root key and the provider's own subkeys, the backup
+ * sealing keys, and the simulated HSM's domain, partition and key-exchange keys.
  */
 public final class Hkdf {
     /** RFC 5869 caps the output at 255 hash lengths. */
