@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Injects a {@code VaultManager} acting as a declared principal, named by its short name
+ * Injects a {@code VaultManager} (or a {@code SecretClient} of a test vault) acting as a declared principal, named by its short name
  * ({@value CofferFixture#OWNER} for the fixture's owner). An unannotated {@code VaultManager}
  * acts as the owner.
  *
@@ -25,4 +25,10 @@ public @interface As {
 
     /** @return the short name of the principal to act as */
     String value();
+
+    /**
+     * @return for a {@code SecretClient}, the vault it addresses; empty for the one vault the test
+     * declares (an error if it declares none or several). Ignored for a {@code VaultManager}.
+     */
+    String vault() default "";
 }

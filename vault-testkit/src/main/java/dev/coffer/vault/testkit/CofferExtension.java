@@ -15,6 +15,7 @@ import dev.coffer.vault.core.ThrottlingPolicy;
 import dev.coffer.vault.VaultOptions;
 import dev.coffer.vault.VaultProperties;
 import dev.coffer.vault.audit.AuditLog;
+import dev.coffer.vault.secrets.SecretClient;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
@@ -485,16 +486,37 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
             }
             As as = d.element.getAnnotation(As.class);
             if (as != null) {
-                if (d.type != VaultManager.class) {
-                    throw new ExtensionConfigurationException("@As goes on a VaultManager, not on " + d.describe()
-                            + " of type " + d.type.getSimpleName() + ".");
+                if (d.type != VaultManager.class && d.type != SecretClient.class) {
+                    throw new ExtensionConfigurationException("@As goes on a VaultManager or a SecretClient, not on "
+                            + d.describe() + " of type " + d.type.getSimpleName() + ".");
                 }
                 Principal p = fx.findPrincipal(as.value()).orElseThrow(() -> new ExtensionConfigurationException(
                         "@As(\"" + as.value() + "\") on " + d.describe() + " names no declared principal; declare it with "
                                 + "@User, @ServicePrincipal, @ManagedIdentity or @Group (known: " + knownNames() + ")."));
+                if (d.type == SecretClient.class) {
+                    return secretClient(d, as, p);
+                }
                 return fx.platform().management(p);
             }
             return principal(d);
+        }
+
+        /** A SecretClient of the named vault, or of the test's only vault, acting as the principal. */
+        private SecretClient secretClient(Declared d, As as, Principal p) {
+            String name = as.vault();
+            if (name.isEmpty()) {
+                Set<String> candidates = declaredVaults.isEmpty() ? new TreeSet<>(fx.vaultNames()) : declaredVaults;
+                if (candidates.size() != 1) {
+                    throw new ExtensionConfigurationException("@As(\"" + as.value() + "\") on " + d.describe()
+                            + " does not name a vault, but the test has " + (candidates.isEmpty() ? "no vault"
+                            : "several vaults " + candidates) + "; set @As(value = ..., vault = \"...\").");
+                }
+                name = candidates.iterator().next();
+            }
+            String vaultName = name;
+            Vault v = fx.findVault(vaultName).orElseThrow(() -> new ExtensionConfigurationException("@As on " + d.describe()
+                    + " names vault '" + vaultName + "', which this test did not declare (known: " + fx.vaultNames() + ")."));
+            return v.secretClient(p);
         }
 
         private <T> T guarded(Declared d, java.util.function.Supplier<T> body) {
