@@ -60,14 +60,14 @@ class SecretAuditTest {
                 "secrets/db");
         check(audit, () -> blob[0] = s.backupSecret("db"), "SecretBackup", otto, 200, vault, "secrets/db");
         check(audit, () -> s.beginDeleteSecret("db"), "SecretDelete", otto, 200, vault, "secrets/db");
-        check(audit, () -> s.getDeletedSecret("db"), "SecretGetDeleted", otto, 200, vault, "secrets/db");
+        check(audit, () -> s.getDeletedSecret("db"), "SecretGetDeleted", otto, 200, vault, "deletedsecrets/db");
         check(audit, () -> s.listDeletedSecrets().toList(), "SecretListDeleted", otto, 200, vault, "secrets");
-        check(audit, () -> s.beginRecoverDeletedSecret("db"), "SecretRecover", otto, 200, vault, "secrets/db");
+        check(audit, () -> s.beginRecoverDeletedSecret("db"), "SecretRecover", otto, 200, vault, "deletedsecrets/db");
         check(audit, () -> s.deleteSecret("db"), "SecretDelete", otto, 200, vault, "secrets/db");
-        check(audit, () -> s.purgeDeletedSecret("db"), "SecretPurge", otto, 204, vault, "secrets/db");
+        check(audit, () -> s.purgeDeletedSecret("db"), "SecretPurge", otto, 204, vault, "deletedsecrets/db");
         check(audit, () -> s.restoreSecretBackup(blob[0]), "SecretRestore", otto, 200, vault, "secrets");
         check(audit, () -> s.deleteSecret("db"), "SecretDelete", otto, 200, vault, "secrets/db");
-        check(audit, () -> s.recoverDeletedSecret("db"), "SecretRecover", otto, 200, vault, "secrets/db");
+        check(audit, () -> s.recoverDeletedSecret("db"), "SecretRecover", otto, 200, vault, "deletedsecrets/db");
         // An empty page still costs one call and one event.
         check(audit, () -> s.listDeletedSecrets().toList(), "SecretListDeleted", otto, 200, vault, "secrets");
     }

@@ -146,6 +146,14 @@ public enum DataOperation {
         return policyPermission;
     }
 
+    /**
+     * @return whether the call addresses a soft-deleted object (get-deleted, recover, purge), whose URL
+     * is its recovery id ({@code .../deletedsecrets/{name}}) in the audit trail, as in Azure's
+     */
+    public boolean addressesDeletedObject() {
+        return name().endsWith("_GET_DELETED") || name().endsWith("_RECOVER") || name().endsWith("_PURGE");
+    }
+
     /** @return whether this is a public-key operation (encrypt, verify, wrap) */
     public boolean publicKeyOperation() {
         return publicKeyOperation;

@@ -126,8 +126,7 @@ public final class DataPlane {
     public <T> T run(DataOperation operation, ObjectKind kind, String objectName, Runnable validate,
                      Function<Caller, T> body, java.util.function.Supplier<Charge> charge) {
         return run(operation.auditName(), operation.requirement(), kind, objectName, validate, body,
-                operation == DataOperation.SECRET_PURGE || operation == DataOperation.KEY_PURGE
-                        || operation == DataOperation.CERTIFICATE_PURGE ? 204 : 200, charge);
+                operation.name().endsWith("_PURGE") ? 204 : 200, charge, operation.addressesDeletedObject());
     }
 
     /**
@@ -168,11 +167,12 @@ public final class DataPlane {
      */
     public <T> T run(String auditName, Requirement requirement, ObjectKind kind, String objectName, Runnable validate,
                      Function<Caller, T> body, int successStatus) {
-        return run(auditName, requirement, kind, objectName, validate, body, successStatus, null);
+        return run(auditName, requirement, kind, objectName, validate, body, successStatus, null, false);
     }
 
     private <T> T run(String auditName, Requirement requirement, ObjectKind kind, String objectName, Runnable validate,
-                      Function<Caller, T> body, int successStatus, java.util.function.Supplier<Charge> charge) {
+                      Function<Caller, T> body, int successStatus, java.util.function.Supplier<Charge> charge,
+                      boolean deletedObject) {
         Optional<VaultEntry> vault = find();
         Operation.Builder<T> b = Operation.<T>named(auditName).successStatus(successStatus).charge(charge);
         if (vault.isEmpty()) {
@@ -188,7 +188,8 @@ public final class DataPlane {
         Scope scope = validName ? vaultScope.child(kind.collection(), objectName) : vaultScope;
         return services.pipeline().run(context, b.authorize(scope, requirement)
                 .auditResource(vaultScope.toString())
-                .requestObject(objectUrl(kind, validName ? objectName : null, null))
+                .requestObject(validName && deletedObject ? recoveryId(kind, objectName)
+                        : objectUrl(kind, validName ? objectName : null, null))
                 .validate(validate)
                 .execute(body));
     }
