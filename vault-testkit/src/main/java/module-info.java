@@ -10,6 +10,7 @@ module dev.coffer.vault.testkit {
     requires dev.coffer.vault.core;
     requires transitive org.junit.jupiter.api;
     requires transitive org.assertj.core;
+    requires org.bouncycastle.provider;
 
     exports dev.coffer.vault.testkit;
 }

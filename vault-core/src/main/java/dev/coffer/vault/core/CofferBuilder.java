@@ -8,6 +8,7 @@ import dev.coffer.vault.core.internal.pipeline.ThrottleStage;
 import dev.coffer.vault.core.internal.platform.PlatformConfig;
 import dev.coffer.vault.core.internal.platform.PlatformImpl;
 import dev.coffer.vault.spi.CryptoProvider;
+import dev.coffer.vault.spi.KeyPairSource;
 import dev.coffer.vault.spi.ProtectionLevel;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -39,6 +40,7 @@ public final class CofferBuilder {
     private ThrottlingPolicy throttling;
     private FaultInjector faults;
     private CryptoProvider hsmProvider;
+    private KeyPairSource keyPairSource;
 
     CofferBuilder() {
     }
@@ -209,6 +211,20 @@ public final class CofferBuilder {
         return this;
     }
 
+    /**
+     * Lets the software provider draw RSA and EC key pairs generated ahead of use (the testkit's pool)
+     * instead of generating each one when a key is created. Keys are otherwise handled exactly as if
+     * generated at creation. Leave it unset in deterministic mode, where keys must follow the seed.
+     *
+     * @param source pre-generated pairs, each handed out once
+     * @return this
+     */
+    public CofferBuilder keyPairSource(KeyPairSource source) {
+        once(this.keyPairSource, "keyPairSource");
+        this.keyPairSource = Objects.requireNonNull(source, "source");
+        return this;
+    }
+
     /** @return a new platform */
     public CofferPlatform build() {
         List<AuditSink> all = new ArrayList<>();
@@ -225,6 +241,7 @@ public final class CofferBuilder {
                 auditCapacity != null ? auditCapacity : DEFAULT_AUDIT_CAPACITY,
                 all, failClosed,
                 throttling != null ? new ThrottleStage(throttling, c) : Stage.PASS,
-                faults != null ? new FaultStage(faults) : Stage.PASS, hsmProvider));
+                faults != null ? new FaultStage(faults) : Stage.PASS, hsmProvider,
+                keyPairSource != null ? keyPairSource : KeyPairSource.NONE));
     }
 }

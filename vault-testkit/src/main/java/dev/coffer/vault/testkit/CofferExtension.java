@@ -133,6 +133,9 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
         if (cfg.deterministic()) {
             b.deterministic(cfg.seed());
         }
+        if (cfg.freshKeys()) {
+            b.freshKeys();
+        }
         return b.build();
     }
 

@@ -81,6 +81,9 @@ public final class CofferFixture {
         }
         if (b.seed != null) {
             builder.random(InsecureDeterminism.seededRandom(b.seed));
+        } else if (!b.freshKeys) {
+            // Deterministic mode keeps the pool out: its keys would not follow the seed.
+            builder.keyPairSource(KeyPool.shared());
         }
         if (b.rootKey != null) {
             builder.rootKey(b.rootKey);
@@ -121,6 +124,7 @@ public final class CofferFixture {
         private ThrottlingPolicy throttling;
         private Long seed;
         private byte[] rootKey;
+        private boolean freshKeys;
 
         private Builder() {
         }
@@ -143,6 +147,17 @@ public final class CofferFixture {
          */
         public Builder deterministic(long seed) {
             this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Generates every software key when it is created instead of drawing on the JVM-wide
+         * {@link KeyPool}: for tests that measure or inspect generation itself.
+         *
+         * @return this
+         */
+        public Builder freshKeys() {
+            this.freshKeys = true;
             return this;
         }
 

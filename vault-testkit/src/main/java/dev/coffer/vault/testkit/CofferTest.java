@@ -65,4 +65,10 @@ public @interface CofferTest {
 
     /** @return the seed of deterministic mode */
     long seed() default 0;
+
+    /**
+     * @return whether software keys are generated when created, instead of drawn from the JVM-wide
+     * {@link KeyPool} (the default, except in deterministic mode)
+     */
+    boolean freshKeys() default false;
 }

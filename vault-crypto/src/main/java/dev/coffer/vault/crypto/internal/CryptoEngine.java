@@ -15,6 +15,7 @@ import dev.coffer.vault.keys.cryptography.SignatureAlgorithm;
 import dev.coffer.vault.spi.CryptoProvider;
 import dev.coffer.vault.spi.EncryptResult;
 import dev.coffer.vault.spi.KeyGenerationSpec;
+import dev.coffer.vault.spi.KeyPairSource;
 import dev.coffer.vault.spi.KeyReference;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -141,6 +142,8 @@ public abstract class CryptoEngine implements CryptoProvider {
 
     /** The source of every random value (keys, IVs, nonces, ECDSA k, padding). */
     protected final SecureRandom random;
+    /** Key pairs generated ahead of use, asked before generating an RSA or EC key. */
+    private volatile KeyPairSource keyPairSource = KeyPairSource.NONE;
     private final boolean fips;
     private final String subject;
 
@@ -250,6 +253,33 @@ public abstract class CryptoEngine implements CryptoProvider {
 
     // ---------------------------------------------------------------- generate and import
 
+    /**
+     * Lets RSA and EC generation draw on pre-generated pairs (see {@link KeyPairSource}).
+     *
+     * @param source the source; {@link KeyPairSource#NONE} to generate every key here
+     */
+    public void keyPairSource(KeyPairSource source) {
+        this.keyPairSource = Objects.requireNonNull(source, "source");
+    }
+
+    /** A pooled pair is used only if it is exactly what was asked for; otherwise the engine generates. */
+    private KeyPair pooled(KeyGenerationSpec spec, KeyType type) {
+        KeyPair pair = keyPairSource.take(spec).orElse(null);
+        if (pair == null) {
+            return null;
+        }
+        if (isRsa(type) && pair.getPrivate() instanceof RSAPrivateCrtKey k
+                && k.getModulus().bitLength() == spec.keySize()
+                && k.getPublicExponent().equals(spec.effectivePublicExponent())) {
+            return pair;
+        }
+        if (isEc(type) && pair.getPublic() instanceof ECPublicKey pub && pair.getPrivate() instanceof ECPrivateKey
+                && pub.getParams().getOrder().equals(JcaKeys.curve(spec.curve()).spec().getN())) {
+            return pair;
+        }
+        return null;
+    }
+
     @Override
     public KeyReference generateKey(KeyGenerationSpec spec) {
         Objects.requireNonNull(spec, "spec");
@@ -260,9 +290,13 @@ public abstract class CryptoEngine implements CryptoProvider {
                 if (fips && spec.effectivePublicExponent().compareTo(FIPS_MIN_EXPONENT) < 0) {
                     throw bad("FIPS mode: the RSA public exponent must be at least 65537 (FIPS 186-5).");
                 }
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(new RSAKeyGenParameterSpec(spec.keySize(), spec.effectivePublicExponent()), random);
-                RSAPrivateCrtKey key = (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+                KeyPair pair = pooled(spec, type);
+                if (pair == null) {
+                    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                    generator.initialize(new RSAKeyGenParameterSpec(spec.keySize(), spec.effectivePublicExponent()), random);
+                    pair = generator.generateKeyPair();
+                }
+                RSAPrivateCrtKey key = (RSAPrivateCrtKey) pair.getPrivate();
                 try (KeyMaterial material = rsaMaterial(key.getModulus(), key.getPublicExponent(),
                         key.getPrivateExponent(), key.getPrimeP(), key.getPrimeQ(), key.getPrimeExponentP(),
                         key.getPrimeExponentQ(), key.getCrtCoefficient())) {
@@ -271,9 +305,12 @@ public abstract class CryptoEngine implements CryptoProvider {
             }
             if (isEc(type)) {
                 JcaKeys.Curve curve = requireCurve(spec.curve());
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
-                generator.initialize(new ECGenParameterSpec(curve.secName()), random);
-                KeyPair pair = generator.generateKeyPair();
+                KeyPair pair = pooled(spec, type);
+                if (pair == null) {
+                    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BC);
+                    generator.initialize(new ECGenParameterSpec(curve.secName()), random);
+                    pair = generator.generateKeyPair();
+                }
                 ECPublicKey pub = (ECPublicKey) pair.getPublic();
                 BigInteger d = ((ECPrivateKey) pair.getPrivate()).getS();
                 try (KeyMaterial material = new KeyMaterial(unsigned(d, curve.fieldBytes()),

@@ -50,14 +50,18 @@ public final class CryptoProviders {
      * @param root   the platform root key
      * @param random the platform's randomness
      * @param hsm    the HSM-level provider the builder named, or null
+     * @param source pre-generated key pairs the software provider may draw on
      * @return the registry
      */
-    public static CryptoProviders create(RootKey root, SecureRandom random, CryptoProvider hsm) {
+    public static CryptoProviders create(RootKey root, SecureRandom random, CryptoProvider hsm,
+                                         dev.coffer.vault.spi.KeyPairSource source) {
         byte[] ikm = root.copy();
         byte[] kek = Hkdf.derive(ikm, SOFTWARE_KEK_SALT, SOFTWARE_KEK_INFO.getBytes(StandardCharsets.US_ASCII),
                 SoftwareCryptoProvider.KEK_LENGTH);
         try {
-            return new CryptoProviders(new SoftwareCryptoProvider(kek, random), hsm);
+            SoftwareCryptoProvider software = new SoftwareCryptoProvider(kek, random);
+            software.keyPairSource(source);
+            return new CryptoProviders(software, hsm);
         } finally {
             Arrays.fill(ikm, (byte) 0);
             Arrays.fill(kek, (byte) 0);

@@ -21,8 +21,10 @@ import java.util.List;
  * @param throttle      the throttle stage
  * @param faults        the fault stage
  * @param hsmProvider   the HSM-level crypto provider, or null for none
+ * @param keyPairSource pre-generated key pairs for the software provider
  */
 public record PlatformConfig(Clock clock, Ticker ticker, SecureRandom random, String tenantId, byte[] rootKey,
                              int auditCapacity, List<AuditSink> sinks, boolean failClosed, Stage throttle, Stage faults,
-                             dev.coffer.vault.spi.CryptoProvider hsmProvider) {
+                             dev.coffer.vault.spi.CryptoProvider hsmProvider,
+                             dev.coffer.vault.spi.KeyPairSource keyPairSource) {
 }

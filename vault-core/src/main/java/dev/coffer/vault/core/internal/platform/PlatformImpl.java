@@ -66,7 +66,7 @@ public final class PlatformImpl implements CofferPlatform {
         this.services = new Services(config.clock(), ids, directoryStore, generation, engine, pipeline, audit, vaults,
                 new Subscriptions(), sweepTasks, new RootKey(root),
                 dev.coffer.vault.core.internal.keys.CryptoProviders.create(new RootKey(root), config.random(),
-                        config.hsmProvider()));
+                        config.hsmProvider(), config.keyPairSource()));
         this.directory = new DirectoryImpl(services);
         this.vaultLifecycle = new VaultLifecycle(services);
         sweepTasks.add(new dev.coffer.vault.core.internal.objects.ObjectPurgeSweep(services));
