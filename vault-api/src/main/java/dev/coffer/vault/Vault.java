@@ -1,5 +1,6 @@
 package dev.coffer.vault;
 
+import dev.coffer.vault.keys.KeyClient;
 import dev.coffer.vault.secrets.SecretClient;
 
 /**
@@ -37,4 +38,16 @@ public interface Vault {
      * @return the vault's secrets, in that context
      */
     SecretClient secretClient(RequestContext context);
+
+    /**
+     * @param caller the principal to act as
+     * @return the vault's keys, as {@code caller}
+     */
+    KeyClient keyClient(Principal caller);
+
+    /**
+     * @param context the caller and request metadata
+     * @return the vault's keys, in that context
+     */
+    KeyClient keyClient(RequestContext context);
 }

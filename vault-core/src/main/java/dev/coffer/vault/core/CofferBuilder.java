@@ -7,6 +7,8 @@ import dev.coffer.vault.core.internal.pipeline.Stage;
 import dev.coffer.vault.core.internal.pipeline.ThrottleStage;
 import dev.coffer.vault.core.internal.platform.PlatformConfig;
 import dev.coffer.vault.core.internal.platform.PlatformImpl;
+import dev.coffer.vault.spi.CryptoProvider;
+import dev.coffer.vault.spi.ProtectionLevel;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ public final class CofferBuilder {
     private boolean failClosed;
     private ThrottlingPolicy throttling;
     private FaultInjector faults;
+    private CryptoProvider hsmProvider;
 
     CofferBuilder() {
     }
@@ -177,6 +180,35 @@ public final class CofferBuilder {
         return this;
     }
 
+    /**
+     * Names the HSM-level crypto provider that holds {@code RSA-HSM} and {@code EC-HSM} keys of Premium
+     * vaults (the simulated HSM of vault-hsm-sim, or a real one). Without it such keys are refused with 400
+     * {@code BadParameter}; software keys always use the built-in software provider, in either tier. A
+     * provider is used only when named here, never because it is on the classpath.
+     *
+     * <pre>{@code
+     * CofferPlatform platform = Coffer.inMemory().hsmProvider(myHsm).build();
+     * }</pre>
+     *
+     * @param provider a provider whose {@link CryptoProvider#protectionLevel()} is {@link ProtectionLevel#HSM}
+     *                 and whose id differs from the software provider's ({@code coffer-software})
+     * @return this
+     * @throws IllegalArgumentException if the provider reports another protection level or the software id
+     */
+    public CofferBuilder hsmProvider(CryptoProvider provider) {
+        once(this.hsmProvider, "hsmProvider");
+        Objects.requireNonNull(provider, "provider");
+        if (provider.protectionLevel() != ProtectionLevel.HSM) {
+            throw new IllegalArgumentException("hsmProvider must report ProtectionLevel.HSM, '" + provider.id()
+                    + "' reports " + provider.protectionLevel());
+        }
+        if ("coffer-software".equals(provider.id())) {
+            throw new IllegalArgumentException("hsmProvider needs an id of its own, not 'coffer-software'");
+        }
+        this.hsmProvider = provider;
+        return this;
+    }
+
     /** @return a new platform */
     public CofferPlatform build() {
         List<AuditSink> all = new ArrayList<>();
@@ -193,6 +225,6 @@ public final class CofferBuilder {
                 auditCapacity != null ? auditCapacity : DEFAULT_AUDIT_CAPACITY,
                 all, failClosed,
                 throttling != null ? new ThrottleStage(throttling, c) : Stage.PASS,
-                faults != null ? new FaultStage(faults) : Stage.PASS));
+                faults != null ? new FaultStage(faults) : Stage.PASS, hsmProvider));
     }
 }

@@ -12,6 +12,32 @@ import dev.coffer.vault.audit.AuditEvent;
 import dev.coffer.vault.authorization.BuiltInRole;
 import dev.coffer.vault.authorization.RoleAssignment;
 import dev.coffer.vault.core.Coffer;
+import dev.coffer.vault.audit.AuditQuery;
+import dev.coffer.vault.keys.CreateEcKeyOptions;
+import dev.coffer.vault.keys.CreateRsaKeyOptions;
+import dev.coffer.vault.keys.JsonWebKey;
+import dev.coffer.vault.keys.KeyClient;
+import dev.coffer.vault.keys.KeyRotationLifetimeAction;
+import dev.coffer.vault.keys.KeyRotationPolicy;
+import dev.coffer.vault.keys.KeyRotationPolicyAction;
+import dev.coffer.vault.keys.KeyVaultKey;
+import dev.coffer.vault.keys.cryptography.EncryptionAlgorithm;
+import dev.coffer.vault.keys.cryptography.SignResult;
+import dev.coffer.vault.keys.cryptography.SignatureAlgorithm;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.io.PrintStream;
 import dev.coffer.vault.PermissionModel;
 import dev.coffer.vault.Scope;
@@ -22,8 +48,6 @@ import dev.coffer.vault.secrets.DeletedSecret;
 import dev.coffer.vault.secrets.KeyVaultSecret;
 import dev.coffer.vault.secrets.SecretClient;
 import dev.coffer.vault.secrets.SecretProperties;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -123,6 +147,7 @@ public final class Tour {
 
         secrets(platform, clock, mgmt, sub, vault, alice, app, bob);
         accessPolicies(platform, mgmt, sub, alice, app, bob);
+        keysTour(platform, mgmt, vault, alice, bob, app);
 
         section("The audit trail: every call, allowed or denied, one event each");
         DateTimeFormatter t = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
@@ -219,5 +244,101 @@ public final class Tour {
         say("explain billing-api getSecret: " + why.reason() + " — " + why.detail());
         AccessExplanation whyNot = mgmt.explain(bob, legacy.scope(), "Microsoft.KeyVault/vaults/secrets/setSecret/action");
         say("explain bob setSecret: " + whyNot.reason() + " — " + whyNot.detail());
+    }
+
+    /** Keys: created in the vault, used in the vault, never read out of it. */
+    private void keysTour(CofferPlatform platform, VaultManager mgmt, Vault vault, Principal alice, Principal bob,
+                          Principal app) {
+        section("Keys: an EC and an RSA key, made inside the vault");
+        mgmt.roleAssignments().create(vault.scope(), BuiltInRole.KEY_VAULT_CRYPTO_OFFICER, alice);
+        mgmt.roleAssignments().create(vault.scope(), BuiltInRole.KEY_VAULT_CRYPTO_USER, app);
+        KeyClient officer = vault.keyClient(alice);
+        KeyVaultKey ec = officer.createEcKey(new CreateEcKeyOptions("signing-key"));
+        KeyVaultKey rsa = officer.createRsaKey(new CreateRsaKeyOptions("wrapping-key").setKeySize(2048));
+        say(ec.getKeyType() + " " + ec.getKey().getCurveName() + "  " + ec.getId());
+        say(rsa.getKeyType() + " 2048 bits  key_ops=" + rsa.getKeyOperations());
+
+        section("Sign as Crypto User in the vault, verify with plain JCA outside it");
+        byte[] document = "invoice 2026-0042: 1,250.00 EUR".getBytes(StandardCharsets.UTF_8);
+        SignResult signed = vault.keyClient(app).getCryptographyClient("signing-key")
+                .signData(SignatureAlgorithm.ES256, document);
+        try {
+            JsonWebKey jwk = ec.getKey();
+            AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
+            params.init(new ECGenParameterSpec("secp256r1"));
+            PublicKey pub = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(
+                    new ECPoint(new BigInteger(1, jwk.getX()), new BigInteger(1, jwk.getY())),
+                    params.getParameterSpec(ECParameterSpec.class)));
+            // Key Vault's ES256 signature is r||s, which the JDK calls the P1363 format.
+            Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+            verifier.initVerify(pub);
+            verifier.update(document);
+            say("signed by " + signed.getKeyId());
+            say("java.security.Signature says valid: " + verifier.verify(signed.getSignature()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+
+        section("A Key Vault Reader may encrypt with the public key, never decrypt");
+        byte[] secret = "card-token-7731".getBytes(StandardCharsets.UTF_8);
+        byte[] ciphertext = vault.keyClient(bob).getCryptographyClient("wrapping-key")
+                .encrypt(EncryptionAlgorithm.RSA_OAEP_256, secret).getCipherText();
+        say("bob (Key Vault Reader through 'ops') encrypted " + ciphertext.length + " bytes");
+        try {
+            vault.keyClient(bob).getCryptographyClient("wrapping-key").decrypt(EncryptionAlgorithm.RSA_OAEP_256, ciphertext);
+        } catch (CofferException e) {
+            say(e.status() + " " + e.errorCode() + "/" + e.innerErrorCode().orElse("") + " for bob's decrypt");
+        }
+        String plain = new String(vault.keyClient(app).getCryptographyClient("wrapping-key")
+                .decrypt(EncryptionAlgorithm.RSA_OAEP_256, ciphertext).getPlainText(), StandardCharsets.UTF_8);
+        say("billing-api (Crypto User) decrypts: " + plain);
+
+        section("Disabling a key stops decryption at once");
+        officer.updateKeyProperties(rsa.getProperties().withEnabled(false));
+        try {
+            vault.keyClient(app).getCryptographyClient("wrapping-key").decrypt(EncryptionAlgorithm.RSA_OAEP_256, ciphertext);
+        } catch (CofferException e) {
+            say(e.status() + " " + e.innerErrorCode().orElse("") + ": " + e.getMessage());
+        }
+        say("encrypt still works (public key): " + vault.keyClient(app).getCryptographyClient("wrapping-key")
+                .encrypt(EncryptionAlgorithm.RSA_OAEP_256, secret).getCipherText().length + " bytes");
+
+        section("No private material can be read");
+        JsonWebKey read = officer.getKey("wrapping-key").getKey();
+        say("getKey returns d=" + read.getD() + " p=" + read.getP() + " q=" + read.getQ() + "  hasPrivateKey="
+                + read.hasPrivateKey());
+        say("toString: " + read);
+
+        section("Rotation by policy: a second platform whose clock the tour moves");
+        rotationTour();
+    }
+
+    /** A clock the tour moves; the main platform keeps the real one. */
+    private void rotationTour() {
+        TourClock clock = new TourClock(Instant.parse("2026-01-31T09:00:00Z"));
+        CofferPlatform p = Coffer.inMemory().clock(clock).withoutSlf4jAuditSink().build();
+        Principal dana = p.directory().createUser("dana@contoso.example");
+        Subscription sub = p.createSubscription("rotation-demo", dana);
+        VaultManager m = p.management(dana);
+        m.createResourceGroup(sub.id(), "rg-rot", "westeurope");
+        Vault v = m.createVault(VaultOptions.named("kv-rotation").resourceGroup(sub, "rg-rot"));
+        m.roleAssignments().create(v.scope(), BuiltInRole.KEY_VAULT_CRYPTO_OFFICER, dana);
+        KeyClient keys = v.keyClient(dana);
+        keys.createEcKey(new CreateEcKeyOptions("quarterly"));
+        keys.updateKeyRotationPolicy("quarterly", new KeyRotationPolicy().setExpiresIn("P1Y").setLifetimeActions(
+                List.of(new KeyRotationLifetimeAction(KeyRotationPolicyAction.ROTATE).setTimeAfterCreate("P3M"))));
+        say("policy: rotate 3 months after creation, new versions expire after 1 year; created " + clock.instant());
+        clock.advance(Duration.ofDays(365));
+        say("clock moved a year; reads never rotate: versions="
+                + keys.listPropertiesOfKeyVersions("quarterly").stream().count());
+        p.sweep();
+        p.sweep();
+        say("after two sweeps: versions=" + keys.listPropertiesOfKeyVersions("quarterly").stream().count()
+                + " (rotated once, not four times)");
+        var latest = keys.getKey("quarterly").getProperties();
+        say("new version created " + latest.createdOn() + ", expires " + latest.expiresOn());
+        for (AuditEvent e : p.auditLog().query(AuditQuery.all().operation("KeyRotateIfDue"))) {
+            say(e.operationName() + " by " + e.identity().displayName() + " → " + e.httpStatusCode());
+        }
     }
 }

@@ -3,6 +3,8 @@ package dev.coffer.vault.testkit;
 import dev.coffer.vault.CofferException;
 import dev.coffer.vault.Vault;
 import dev.coffer.vault.VaultProperties;
+import dev.coffer.vault.keys.KeyVaultKey;
+import dev.coffer.vault.secrets.KeyVaultSecret;
 import dev.coffer.vault.audit.AuditEvent;
 import dev.coffer.vault.audit.AuditLog;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -68,6 +70,22 @@ public final class CofferAssertions {
                     + thrown.getClass().getName() + ": " + thrown.getMessage(), thrown);
         }
         return new CofferExceptionAssert((CofferException) thrown);
+    }
+
+    /**
+     * @param secret a secret version
+     * @return assertions on it (failure messages never print its value)
+     */
+    public static KeyVaultSecretAssert assertThat(KeyVaultSecret secret) {
+        return new KeyVaultSecretAssert(secret);
+    }
+
+    /**
+     * @param key a key version
+     * @return assertions on it
+     */
+    public static KeyVaultKeyAssert assertThat(KeyVaultKey key) {
+        return new KeyVaultKeyAssert(key);
     }
 
     /**

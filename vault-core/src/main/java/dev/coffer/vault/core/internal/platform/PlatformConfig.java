@@ -20,7 +20,9 @@ import java.util.List;
  * @param failClosed    whether auditing is fail-closed
  * @param throttle      the throttle stage
  * @param faults        the fault stage
+ * @param hsmProvider   the HSM-level crypto provider, or null for none
  */
 public record PlatformConfig(Clock clock, Ticker ticker, SecureRandom random, String tenantId, byte[] rootKey,
-                             int auditCapacity, List<AuditSink> sinks, boolean failClosed, Stage throttle, Stage faults) {
+                             int auditCapacity, List<AuditSink> sinks, boolean failClosed, Stage throttle, Stage faults,
+                             dev.coffer.vault.spi.CryptoProvider hsmProvider) {
 }

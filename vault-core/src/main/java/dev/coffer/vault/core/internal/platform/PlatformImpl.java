@@ -64,10 +64,13 @@ public final class PlatformImpl implements CofferPlatform {
         }
         this.sweepTasks = new CopyOnWriteArrayList<>();
         this.services = new Services(config.clock(), ids, directoryStore, generation, engine, pipeline, audit, vaults,
-                new Subscriptions(), sweepTasks, new RootKey(root));
+                new Subscriptions(), sweepTasks, new RootKey(root),
+                dev.coffer.vault.core.internal.keys.CryptoProviders.create(new RootKey(root), config.random(),
+                        config.hsmProvider()));
         this.directory = new DirectoryImpl(services);
         this.vaultLifecycle = new VaultLifecycle(services);
         sweepTasks.add(new dev.coffer.vault.core.internal.objects.ObjectPurgeSweep(services));
+        sweepTasks.add(new dev.coffer.vault.core.internal.keys.KeyRotationSweep(services));
     }
 
     private static Optional<DataPlaneVault> dataPlaneVault(VaultStore vaults, DirectoryStore directory, Scope scope) {

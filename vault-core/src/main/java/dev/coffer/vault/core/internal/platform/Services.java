@@ -26,8 +26,10 @@ import java.util.List;
  * @param subscriptions subscriptions and resource groups
  * @param sweepTasks    time-driven work, run by the sweep in order
  * @param rootKey       the platform root key that backup and provider keys derive from
+ * @param cryptoProviders the crypto providers keys live in, and the rule that picks one
  */
 public record Services(Clock clock, Ids ids, DirectoryStore directory, AuthzGeneration generation,
                        AuthorizationEngine engine, Pipeline pipeline, AuditTrail audit, VaultStore vaults,
-                       Subscriptions subscriptions, List<SweepTask> sweepTasks, RootKey rootKey) {
+                       Subscriptions subscriptions, List<SweepTask> sweepTasks, RootKey rootKey,
+                       dev.coffer.vault.core.internal.keys.CryptoProviders cryptoProviders) {
 }

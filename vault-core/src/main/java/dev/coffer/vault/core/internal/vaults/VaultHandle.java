@@ -62,6 +62,16 @@ public class VaultHandle implements Vault {
         return new SecretClientImpl(dataPlane(context));
     }
 
+    @Override
+    public dev.coffer.vault.keys.KeyClient keyClient(Principal caller) {
+        return keyClient(RequestContext.of(caller));
+    }
+
+    @Override
+    public dev.coffer.vault.keys.KeyClient keyClient(RequestContext context) {
+        return new dev.coffer.vault.core.internal.keys.KeyClientImpl(dataPlane(context));
+    }
+
     /**
      * @param context the caller
      * @return the data-plane context for this vault and caller
