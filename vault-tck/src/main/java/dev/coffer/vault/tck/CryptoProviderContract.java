@@ -317,7 +317,11 @@ public abstract class CryptoProviderContract {
                     for (byte[] plaintext : plaintexts(algorithm)) {
                         byte[] aad = isGcm(algorithm) ? "context".getBytes(StandardCharsets.UTF_8) : null;
                         EncryptResult result = provider.encrypt(key.ref(), algorithm, plaintext, null, aad);
-                        assertThat(result.ciphertext()).isNotEqualTo(plaintext.length == 0 ? null : plaintext);
+                        // A stream mode (GCM) turns a short plaintext into an equally short ciphertext that equals it
+                        // by chance (1 in 256 for one byte): only a long one must differ.
+                        if (plaintext.length >= 16) {
+                            assertThat(result.ciphertext()).isNotEqualTo(plaintext);
+                        }
                         assertThat(provider.decrypt(key.ref(), algorithm, result.ciphertext(), result.iv(), aad,
                                 result.tag())).isEqualTo(plaintext);
                         if (isRsa(algorithm.toString())) {

@@ -45,8 +45,10 @@ import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
@@ -449,11 +451,17 @@ public abstract class CryptoEngine implements CryptoProvider {
                 signer.update(rsaSignatureInput(scheme, digest));
                 return signer.sign();
             }
+            // Bouncy Castle's ECDSA (the signer its NONEwithECDSA runs) over the curve's shared domain parameters.
+            // A JCA key object built for each call carries its own copy of the generator, and Bouncy Castle then
+            // recomputes the generator's multiplication table on every signature: about half of a P-256 sign.
             JcaKeys.Curve curve = JcaKeys.curve(key.curve());
-            Signature signer = Signature.getInstance("NONEwithECDSA", BC);
-            signer.initSign(JcaKeys.ecPrivate(curve, big(m.part(0))), random);
-            signer.update(digest);
-            return derToRaw(signer.sign(), curve.fieldBytes());
+            ECDSASigner signer = new ECDSASigner();
+            signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(big(m.part(0)), curve.domain()), random));
+            BigInteger[] rs = signer.generateSignature(digest);
+            int n = curve.fieldBytes();
+            byte[] out = Arrays.copyOf(unsigned(rs[0], n), 2 * n);
+            System.arraycopy(unsigned(rs[1], n), 0, out, n, n);
+            return out;
         } catch (GeneralSecurityException e) {
             throw internal("sign with " + algorithm, e);
         }
@@ -548,16 +556,6 @@ public abstract class CryptoEngine implements CryptoProvider {
         byte[] input = Arrays.copyOf(prefix, prefix.length + digest.length);
         System.arraycopy(digest, 0, input, prefix.length, digest.length);
         return input;
-    }
-
-    private static byte[] derToRaw(byte[] der, int length) {
-        ASN1Sequence sequence = ASN1Sequence.getInstance(der);
-        BigInteger r = ASN1Integer.getInstance(sequence.getObjectAt(0)).getValue();
-        BigInteger s = ASN1Integer.getInstance(sequence.getObjectAt(1)).getValue();
-        byte[] raw = new byte[2 * length];
-        System.arraycopy(unsigned(r, length), 0, raw, 0, length);
-        System.arraycopy(unsigned(s, length), 0, raw, length, length);
-        return raw;
     }
 
     // ---------------------------------------------------------------- encrypt and decrypt

@@ -11,6 +11,7 @@ import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Arrays;
 import java.util.Map;
+import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
@@ -35,6 +36,11 @@ public final class JcaKeys {
     record Curve(KeyCurveName name, String secName, int keySize, int fieldBytes, ECNamedCurveParameterSpec spec) {
         BigInteger order() {
             return spec.getN();
+        }
+
+        /** The curve's domain for Bouncy Castle's low-level API, sharing the spec's generator and its cached tables. */
+        ECDomainParameters domain() {
+            return new ECDomainParameters(spec.getCurve(), spec.getG(), spec.getN(), spec.getH(), spec.getSeed());
         }
     }
 
