@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coffer.vault.Principal;
 import dev.coffer.vault.SkuName;
 import dev.coffer.vault.Vault;
+import dev.coffer.vault.VaultOptions;
 import dev.coffer.vault.audit.AuditLog;
 import dev.coffer.vault.keys.KeyClient;
 import dev.coffer.vault.keys.KeyType;
 import dev.coffer.vault.keys.cryptography.SignatureAlgorithm;
+import dev.coffer.vault.core.ThrottlingPolicy;
 import dev.coffer.vault.testkit.As;
+import dev.coffer.vault.testkit.CofferFixture;
 import dev.coffer.vault.testkit.CofferTest;
 import dev.coffer.vault.testkit.MovableClock;
 import dev.coffer.vault.testkit.Role;
@@ -80,5 +83,30 @@ class KeyThrottleChargesTest {
             keys.getKey("hsm-ec");
         }
         assertThatCall(() -> keys.getKey("hsm-ec")).isThrottled();
+    }
+
+    /** Lifecycle calls (backup, delete, recover, purge) and attestation weigh by the key too. */
+    @Test
+    void lifecycleCallsWeighByTheKey() {
+        CofferFixture fx = CofferFixture.builder().hsm()
+                .throttling(ThrottlingPolicy.builder().keyTransactions(4).build()).build();
+        Vault vault = fx.vault(VaultOptions.named("kv-small-window").sku(SkuName.PREMIUM));
+        Principal officer = fx.user("officer");
+        fx.assign(officer, CofferFixture.role("Key Vault Crypto Officer"), vault.scope());
+        KeyClient keys = vault.keyClient(officer);
+        keys.createKey("hard", KeyType.EC_HSM);
+        keys.createKey("soft", KeyType.EC);
+        keys.backupKey("hard");
+        keys.getKeyAttestation("hard");                         // 2 + 2 = 4 units: the window is full
+        assertThatCall(() -> keys.backupKey("soft")).isThrottled();
+        fx.clock().advance(Duration.ofSeconds(10));
+        for (int i = 0; i < 4; i++) {
+            keys.backupKey("soft");                              // 1 unit each
+        }
+        assertThatCall(() -> keys.deleteKey("soft")).isThrottled();
+        fx.clock().advance(Duration.ofSeconds(10));
+        keys.deleteKey("hard");
+        keys.recoverDeletedKey("hard");                          // 4 units
+        assertThatCall(() -> keys.deleteKey("soft")).isThrottled();
     }
 }
