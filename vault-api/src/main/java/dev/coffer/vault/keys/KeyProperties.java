@@ -27,7 +27,8 @@ import java.util.Map;
  * @param tags            at most 15 tags
  * @param managed         whether a certificate manages this key (read-only then)
  * @param exportable      whether the key may be exported (always false: no release policies yet)
- * @param hsmPlatform     for an HSM-protected key, the HSM provider's id (a simulator says so); else null
+ * @param hsmPlatform     for an HSM-protected key, the platform its provider reports (the simulated HSM says
+ *                        {@code coffer-sim}, never Key Vault's {@code "1"} or {@code "2"}); null for a software key
  * @param keyType         the key type, such as {@code RSA} or {@code EC-HSM}; null in an update
  */
 public record KeyProperties(String id, String vaultUrl, String name, String version, Boolean enabled,

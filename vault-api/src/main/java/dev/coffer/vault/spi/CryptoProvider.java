@@ -310,4 +310,32 @@ public interface CryptoProvider {
      * @throws dev.coffer.vault.BadParameterException if the reference is not this provider's
      */
     void destroy(KeyReference key);
+
+    /**
+     * The value a vault shows as a key's {@code hsmPlatform} attribute when this provider holds it at
+     * protection level {@link ProtectionLevel#HSM} (Key Vault shows {@code "1"} or {@code "2"} for its HSM
+     * platforms). Answered without contacting the backend, so a key's metadata stays readable while the
+     * backend is down. The default is {@link #id()}; a simulator should return a value that says so.
+     *
+     * @return the platform label
+     */
+    default String hsmPlatform() {
+        return id();
+    }
+
+    /**
+     * An optional capability: a signed statement, by the backend, of where a key was made and that it
+     * cannot leave (key attestation). Providers that cannot attest keep the default, which returns empty;
+     * the core then tells the caller that attestation is not available for the key.
+     *
+     * @param key the key
+     * @return the attestation, or empty if this provider does not attest keys
+     * @throws dev.coffer.vault.BadParameterException       if the reference is not this provider's or fails
+     *                                                      authentication
+     * @throws dev.coffer.vault.ServiceUnavailableException if the backend cannot serve
+     */
+    default java.util.Optional<KeyAttestationStatement> attest(KeyReference key) {
+        java.util.Objects.requireNonNull(key, "key");
+        return java.util.Optional.empty();
+    }
 }

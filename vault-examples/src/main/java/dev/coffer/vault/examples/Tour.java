@@ -21,6 +21,17 @@ import dev.coffer.vault.keys.KeyRotationLifetimeAction;
 import dev.coffer.vault.keys.KeyRotationPolicy;
 import dev.coffer.vault.keys.KeyRotationPolicyAction;
 import dev.coffer.vault.keys.KeyVaultKey;
+import dev.coffer.vault.keys.KeyVaultKeyAttestation;
+import dev.coffer.vault.hsm.SecurityDomain;
+import dev.coffer.vault.hsm.SimulatedHsm;
+import java.security.SecureRandom;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.util.Set;
 import dev.coffer.vault.keys.cryptography.EncryptionAlgorithm;
 import dev.coffer.vault.keys.cryptography.SignResult;
 import dev.coffer.vault.keys.cryptography.SignatureAlgorithm;
@@ -84,8 +95,14 @@ public final class Tour {
 
         section("A platform: an in-memory Azure with its own directory");
         TourClock clock = new TourClock(Instant.parse("2026-01-05T09:00:00Z"));
-        CofferPlatform platform = Coffer.inMemory().clock(clock).build();
+        // A simulated HSM for Premium vaults' -HSM keys: named explicitly, never picked up from the classpath.
+        SimulatedHsm hsm = SimulatedHsm.builder().clock(clock).build();
+        char[] pin = "tour-pin".toCharArray();
+        hsm.initialize(SecurityDomain.generate(new SecureRandom()), pin);
+        hsm.activate(pin);
+        CofferPlatform platform = Coffer.inMemory().clock(clock).hsmProvider(hsm.provider()).build();
         say("tenant " + platform.directory().tenantId() + ", clock at " + clock.instant());
+        say("HSM provider: " + hsm + " (a simulator, and it says so)");
 
         section("Principals and a group");
         Principal alice = platform.directory().createUser("alice@contoso.example");
@@ -148,6 +165,7 @@ public final class Tour {
         secrets(platform, clock, mgmt, sub, vault, alice, app, bob);
         accessPolicies(platform, mgmt, sub, alice, app, bob);
         keysTour(platform, mgmt, vault, alice, bob, app);
+        premiumTour(vault, hsm, clock, alice, app);
 
         section("The audit trail: every call, allowed or denied, one event each");
         DateTimeFormatter t = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
@@ -262,22 +280,8 @@ public final class Tour {
         byte[] document = "invoice 2026-0042: 1,250.00 EUR".getBytes(StandardCharsets.UTF_8);
         SignResult signed = vault.keyClient(app).getCryptographyClient("signing-key")
                 .signData(SignatureAlgorithm.ES256, document);
-        try {
-            JsonWebKey jwk = ec.getKey();
-            AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
-            params.init(new ECGenParameterSpec("secp256r1"));
-            PublicKey pub = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(
-                    new ECPoint(new BigInteger(1, jwk.getX()), new BigInteger(1, jwk.getY())),
-                    params.getParameterSpec(ECParameterSpec.class)));
-            // Key Vault's ES256 signature is r||s, which the JDK calls the P1363 format.
-            Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
-            verifier.initVerify(pub);
-            verifier.update(document);
-            say("signed by " + signed.getKeyId());
-            say("java.security.Signature says valid: " + verifier.verify(signed.getSignature()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        say("signed by " + signed.getKeyId());
+        say("java.security.Signature says valid: " + verifyEs256(ec.getKey(), document, signed.getSignature()));
 
         section("A Key Vault Reader may encrypt with the public key, never decrypt");
         byte[] secret = "card-token-7731".getBytes(StandardCharsets.UTF_8);
@@ -311,6 +315,73 @@ public final class Tour {
 
         section("Rotation by policy: a second platform whose clock the tour moves");
         rotationTour();
+    }
+
+    /** Verifies an ES256 (r||s) signature with the plain JDK. */
+    private static boolean verifyEs256(JsonWebKey jwk, byte[] data, byte[] signature) {
+        try {
+            AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
+            params.init(new ECGenParameterSpec("secp256r1"));
+            PublicKey pub = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(
+                    new ECPoint(new BigInteger(1, jwk.getX()), new BigInteger(1, jwk.getY())),
+                    params.getParameterSpec(ECParameterSpec.class)));
+            // Key Vault's ES256 signature is r||s, which the JDK calls the P1363 format.
+            Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+            verifier.initVerify(pub);
+            verifier.update(data);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void premiumTour(Vault vault, SimulatedHsm hsm, TourClock clock, Principal alice, Principal app) {
+        section("A Premium vault: an HSM key, a signature, its attestation verified, the device offline and the "
+                + "clear error, back online");
+        X509Certificate pinnedRoot = hsm.attestationRoot();   // pinned once, out of band
+        KeyClient officer = vault.keyClient(alice);
+        KeyVaultKey key = officer.createEcKey(new CreateEcKeyOptions("hsm-signing-key").setHardwareProtected(true));
+        say(key.getKeyType() + " " + key.getKey().getCurveName() + "  hsmPlatform=" + key.getProperties().hsmPlatform()
+                + "  " + key.getId());
+        byte[] order = "purchase order 2026-0107".getBytes(StandardCharsets.UTF_8);
+        byte[] sig = vault.keyClient(app).getCryptographyClient("hsm-signing-key")
+                .signData(SignatureAlgorithm.ES256, order).getSignature();
+        say("signed inside the HSM; java.security.Signature says valid: " + verifyEs256(key.getKey(), order, sig));
+
+        KeyVaultKeyAttestation a = officer.getKeyAttestation("hsm-signing-key");
+        try {
+            CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(a.certificateChain().subList(0, 1));
+            PKIXParameters pkix = new PKIXParameters(Set.of(new TrustAnchor(pinnedRoot, null)));
+            pkix.setRevocationEnabled(false);   // the simulator publishes no revocation lists
+            pkix.setDate(java.util.Date.from(clock.instant()));
+            CertPathValidator.getInstance("PKIX").validate(path, pkix);
+            say("attestation chain validates to the pinned root: " + pinnedRoot.getSubjectX500Principal().getName());
+            Signature v = Signature.getInstance(a.signatureAlgorithm());
+            v.initVerify(a.certificateChain().get(0).getPublicKey());
+            v.update(a.statement());
+            say("attestation signature valid: " + v.verify(a.signature()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        String x = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(key.getKey().getX());
+        String statement = a.statementText();
+        say("statement names this public key: " + statement.contains("\"x\":\"" + x + "\"")
+                + "; generated inside: " + statement.contains("\"origin\":\"generated\"")
+                + "; exportable: " + !statement.contains("\"exportable\":false")
+                + "; simulated: " + statement.contains("\"simulated\":true"));
+
+        hsm.takeOffline();
+        try {
+            vault.keyClient(app).getCryptographyClient("hsm-signing-key").signData(SignatureAlgorithm.ES256, order);
+        } catch (CofferException e) {
+            say("device offline → " + e.status() + " " + e.innerErrorCode().orElse(e.errorCode()) + ": "
+                    + e.getMessage());
+        }
+        say("getKey still answers (metadata is the vault's): " + officer.getKey("hsm-signing-key").getKeyType());
+        hsm.bringOnline();
+        byte[] again = vault.keyClient(app).getCryptographyClient("hsm-signing-key")
+                .signData(SignatureAlgorithm.ES256, order).getSignature();
+        say("back online, the same key signs again: valid=" + verifyEs256(key.getKey(), order, again));
     }
 
     /** A clock the tour moves; the main platform keeps the real one. */

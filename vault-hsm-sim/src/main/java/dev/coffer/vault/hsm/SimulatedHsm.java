@@ -24,7 +24,7 @@ import java.util.Set;
  * SimulatedHsm hsm = SimulatedHsm.builder().build();
  * hsm.initialize(SecurityDomain.generate(new SecureRandom()), pin);
  * hsm.activate(pin);
- * CryptoProvider provider = hsm.provider("kv-billing");   // one partition per Premium vault
+ * CryptoProvider provider = hsm.provider();   // the "default" partition, which Premium vaults share
  * }</pre>
  *
  * <p>Until {@link #activate(char[])} succeeds, after {@link #deactivate()}, while {@link #takeOffline() off

@@ -124,4 +124,24 @@ class KeyAttestationTest {
         assertThatThrownBy(() -> hsm.attest(ref)).hasMessageContaining("tampered");
         assertThat(before.getSubjectX500Principal().getName()).contains(hsm.deviceId(), "SIMULATED");
     }
+
+    @Test
+    void theProvidersSpiAttestationIsTheDevicesForItsOwnPartitionOnly() {
+        KeyReference ref = hsm.provider("kv-spi").generateKey(KeyGenerationSpec.ec(KeyType.EC_HSM, KeyCurveName.P_256));
+        dev.coffer.vault.spi.KeyAttestationStatement viaSpi = hsm.provider("kv-spi").attest(ref).orElseThrow();
+        assertThat(viaSpi.format()).isEqualTo(KeyAttestation.FORMAT);
+        assertThat(viaSpi.signatureAlgorithm()).isEqualTo(KeyAttestation.SIGNATURE_ALGORITHM);
+        assertThat(viaSpi.statementText()).contains("\"partition\":\"kv-spi\"", "\"simulated\":true");
+        assertThat(viaSpi.certificateChain()).last().isEqualTo(hsm.attestationRoot());
+        assertThat(hsm.provider("kv-spi").hsmPlatform()).isEqualTo(HsmKeyAttributes.PLATFORM);
+        // A provider sees its own partition only, as for every other operation.
+        assertThatThrownBy(() -> hsm.provider("kv-other").attest(ref)).isInstanceOf(BadParameterException.class)
+                .hasMessageContaining("another partition");
+        hsm.takeOffline();
+        assertThatThrownBy(() -> hsm.provider("kv-spi").attest(ref))
+                .isInstanceOf(dev.coffer.vault.ServiceUnavailableException.class);
+        // The label never needs the device.
+        assertThat(hsm.provider("kv-spi").hsmPlatform()).isEqualTo("coffer-sim");
+        hsm.bringOnline();
+    }
 }

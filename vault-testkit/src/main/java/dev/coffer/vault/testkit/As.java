@@ -7,14 +7,22 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Injects a {@code VaultManager} (or a {@code SecretClient} of a test vault) acting as a declared principal, named by its short name
- * ({@value CofferFixture#OWNER} for the fixture's owner). An unannotated {@code VaultManager}
- * acts as the owner.
+ * Injects a {@code VaultManager}, {@code KeyClient} or {@code SecretClient} acting as a declared principal,
+ * named by its short name ({@value CofferFixture#OWNER} for the fixture's owner). An unannotated
+ * {@code VaultManager} acts as the owner. A {@code KeyClient} or {@code SecretClient} addresses {@link #vault()},
+ * or, when that is empty, the one vault the test declares.
  *
  * <pre>{@code
  * @Test
  * void strangerIsRefused(@TestVault Vault vault, @User("eve") Principal eve, @As("eve") VaultManager asEve) {
  *     CofferAssertions.assertThatCall(() -> asEve.getVault(vault.name())).isAuthorizationFailed();
+ * }
+ *
+ * @Test
+ * void officerSigns(@TestVault(sku = SkuName.PREMIUM) Vault vault,
+ *                   @User(value = "ops", roles = @Role(role = "Key Vault Crypto Officer")) Principal ops,
+ *                   @As("ops") KeyClient keys) {
+ *     keys.createKey("signing", KeyType.EC_HSM);
  * }
  * }</pre>
  */
@@ -27,8 +35,8 @@ public @interface As {
     String value();
 
     /**
-     * @return for a {@code SecretClient}, the vault it addresses; empty for the one vault the test
-     * declares (an error if it declares none or several). Ignored for a {@code VaultManager}.
+     * @return for a {@code KeyClient} or {@code SecretClient}, the name of the vault it addresses; empty for the
+     * single vault the test (method and fields) declares
      */
     String vault() default "";
 }

@@ -15,6 +15,8 @@ import dev.coffer.vault.core.ThrottlingPolicy;
 import dev.coffer.vault.VaultOptions;
 import dev.coffer.vault.VaultProperties;
 import dev.coffer.vault.audit.AuditLog;
+import dev.coffer.vault.hsm.SimulatedHsm;
+import dev.coffer.vault.keys.KeyClient;
 import dev.coffer.vault.secrets.SecretClient;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
@@ -136,6 +138,9 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
         if (cfg.freshKeys()) {
             b.freshKeys();
         }
+        if (cfg.hsm()) {
+            b.hsm();
+        }
         return b.build();
     }
 
@@ -219,7 +224,8 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
     }
 
     private static final Set<Class<?>> PLAIN = Set.of(CofferPlatform.class, MovableClock.class, CofferFixture.class,
-            AuditLog.class, Subscription.class, ResourceGroup.class, VaultManager.class, FaultInjector.class);
+            AuditLog.class, Subscription.class, ResourceGroup.class, VaultManager.class, FaultInjector.class,
+            SimulatedHsm.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -282,6 +288,13 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
         }
         if (type == FaultInjector.class) {
             return fx.faults();
+        }
+        if (type == SimulatedHsm.class) {
+            try {
+                return fx.hsm();
+            } catch (IllegalStateException e) {
+                throw new ParameterResolutionException("A SimulatedHsm parameter needs @CofferTest(hsm = true).", e);
+            }
         }
         return fx.management();
     }
@@ -489,37 +502,37 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
             }
             As as = d.element.getAnnotation(As.class);
             if (as != null) {
-                if (d.type != VaultManager.class && d.type != SecretClient.class) {
-                    throw new ExtensionConfigurationException("@As goes on a VaultManager or a SecretClient, not on "
+                if (d.type != VaultManager.class && d.type != KeyClient.class && d.type != SecretClient.class) {
+                    throw new ExtensionConfigurationException("@As goes on a VaultManager, KeyClient or SecretClient, not on "
                             + d.describe() + " of type " + d.type.getSimpleName() + ".");
                 }
                 Principal p = fx.findPrincipal(as.value()).orElseThrow(() -> new ExtensionConfigurationException(
                         "@As(\"" + as.value() + "\") on " + d.describe() + " names no declared principal; declare it with "
                                 + "@User, @ServicePrincipal, @ManagedIdentity or @Group (known: " + knownNames() + ")."));
-                if (d.type == SecretClient.class) {
-                    return secretClient(d, as, p);
+                if (d.type == VaultManager.class) {
+                    return fx.platform().management(p);
                 }
-                return fx.platform().management(p);
+                Vault vault = asVault(d, as);
+                return d.type == KeyClient.class ? vault.keyClient(p) : vault.secretClient(p);
             }
             return principal(d);
         }
 
-        /** A SecretClient of the named vault, or of the test's only vault, acting as the principal. */
-        private SecretClient secretClient(Declared d, As as, Principal p) {
+        /** The vault of an {@code @As} data-plane client: the one it names, else the single vault declared beside it. */
+        private Vault asVault(Declared d, As as) {
             String name = as.vault();
             if (name.isEmpty()) {
                 Set<String> candidates = declaredVaults.isEmpty() ? new TreeSet<>(fx.vaultNames()) : declaredVaults;
                 if (candidates.size() != 1) {
                     throw new ExtensionConfigurationException("@As(\"" + as.value() + "\") on " + d.describe()
-                            + " does not name a vault, but the test has " + (candidates.isEmpty() ? "no vault"
-                            : "several vaults " + candidates) + "; set @As(value = ..., vault = \"...\").");
+                            + " does not name its vault, but the test declares " + (candidates.isEmpty() ? "no vault"
+                            : "several vaults " + candidates) + "; set @As(vault = \"...\") or declare one @TestVault.");
                 }
                 name = candidates.iterator().next();
             }
-            String vaultName = name;
-            Vault v = fx.findVault(vaultName).orElseThrow(() -> new ExtensionConfigurationException("@As on " + d.describe()
-                    + " names vault '" + vaultName + "', which this test did not declare (known: " + fx.vaultNames() + ")."));
-            return v.secretClient(p);
+            String chosen = name;
+            return fx.findVault(chosen).orElseThrow(() -> new ExtensionConfigurationException("@As(vault = \"" + chosen
+                    + "\") on " + d.describe() + " names no vault of this platform (known: " + fx.vaultNames() + ")."));
         }
 
         private <T> T guarded(Declared d, java.util.function.Supplier<T> body) {

@@ -21,6 +21,9 @@ import dev.coffer.vault.core.FaultInjector;
 import dev.coffer.vault.core.InsecureDeterminism;
 import dev.coffer.vault.core.ThrottlingPolicy;
 import dev.coffer.vault.core.CofferBuilder;
+import dev.coffer.vault.hsm.SecurityDomain;
+import dev.coffer.vault.hsm.SimulatedHsm;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +65,9 @@ public final class CofferFixture {
     public static final String RESOURCE_GROUP = "rg-test";
     /** The location of that resource group. */
     public static final String LOCATION = "westeurope";
+    /** The PIN of the fixture's simulated HSM; a test fixture has nothing to protect with it. */
+    public static final String HSM_PIN = "coffer-test-pin";
+    private static final long HSM_SEED_SALT = 0x48534d5f53494dL;
 
     private final MovableClock clock;
     private final CofferPlatform platform;
@@ -72,6 +78,8 @@ public final class CofferFixture {
     private final Map<String, Vault> vaults = new ConcurrentHashMap<>();
     private final AtomicInteger vaultCounter = new AtomicInteger();
     private final FaultInjector faults = FaultInjector.create();
+    private final SimulatedHsm hsm;
+    private final SecurityDomain hsmDomain;
 
     private CofferFixture(Builder b) {
         this.clock = new MovableClock(b.start);
@@ -96,6 +104,20 @@ public final class CofferFixture {
         }
         if (b.failClosedAudit) {
             builder.failClosedAudit();
+        }
+        if (b.hsm) {
+            // The device draws from its own source, never the platform's, so turning the HSM on does not change
+            // the ids a deterministic platform makes (two fixtures of one seed keep one subscription id).
+            SecureRandom random = b.seed != null ? InsecureDeterminism.seededRandom(b.seed ^ HSM_SEED_SALT)
+                    : new SecureRandom();
+            this.hsm = SimulatedHsm.builder().random(random).clock(clock).build();
+            this.hsmDomain = b.hsmDomain != null ? b.hsmDomain : SecurityDomain.generate(random);
+            hsm.initialize(hsmDomain, HSM_PIN.toCharArray());
+            hsm.activate(HSM_PIN.toCharArray());
+            builder.hsmProvider(hsm.provider());
+        } else {
+            this.hsm = null;
+            this.hsmDomain = null;
         }
         this.platform = builder.build();
         clock.bindTo(platform);
@@ -125,8 +147,35 @@ public final class CofferFixture {
         private Long seed;
         private byte[] rootKey;
         private boolean freshKeys;
+        private boolean hsm;
+        private SecurityDomain hsmDomain;
 
         private Builder() {
+        }
+
+        /**
+         * Gives the platform a {@link SimulatedHsm} as its HSM provider (all Premium vaults share its
+         * {@value SimulatedHsm#DEFAULT_PARTITION} partition), with a generated security domain, initialized with
+         * {@value #HSM_PIN} and activated; no latency, no capacity limit.
+         *
+         * @return this
+         */
+        public Builder hsm() {
+            this.hsm = true;
+            return this;
+        }
+
+        /**
+         * As {@link #hsm()}, with a given security domain: two fixtures of one domain (and one root key and
+         * subscription id, see {@link #deterministic(long)}) restore each other's HSM key backups.
+         *
+         * @param domain the device's security domain
+         * @return this
+         */
+        public Builder hsm(SecurityDomain domain) {
+            this.hsmDomain = Objects.requireNonNull(domain, "domain");
+            this.hsm = true;
+            return this;
         }
 
         /**
@@ -210,6 +259,40 @@ public final class CofferFixture {
         /** @return the fixture, with its platform, owner, subscription and resource group created */
         public CofferFixture build() {
             return new CofferFixture(this);
+        }
+    }
+
+    /**
+     * @return the platform's simulated HSM, to take off line, tamper with or read counters from
+     * @throws IllegalStateException if the fixture was built without one
+     */
+    public SimulatedHsm hsm() {
+        if (hsm == null) {
+            throw new IllegalStateException("This fixture has no simulated HSM; use @CofferTest(hsm = true) or "
+                    + "CofferFixture.builder().hsm().");
+        }
+        return hsm;
+    }
+
+    /** @return the HSM's security domain, to build a second device of the same domain */
+    public SecurityDomain hsmSecurityDomain() {
+        hsm();
+        return hsmDomain;
+    }
+
+    /**
+     * Recovers the HSM after {@link SimulatedHsm#tamper()} or {@link SimulatedHsm#deactivate()} the way an
+     * operator would: installs the same security domain again (if tampered) and logs in with {@value #HSM_PIN};
+     * also brings it back on line. Every key made before works again.
+     */
+    public void recoverHsm() {
+        SimulatedHsm device = hsm();
+        if (device.isTampered()) {
+            device.initialize(hsmDomain, HSM_PIN.toCharArray());
+        }
+        device.bringOnline();
+        if (!device.isActive()) {
+            device.activate(HSM_PIN.toCharArray());
         }
     }
 

@@ -71,4 +71,12 @@ public @interface CofferTest {
      * {@link KeyPool} (the default, except in deterministic mode)
      */
     boolean freshKeys() default false;
+
+    /**
+     * @return whether the platform gets a {@code SimulatedHsm} (initialized with a generated security domain and
+     * activated, no latency) as its HSM provider, so Premium vaults hold {@code RSA-HSM} and {@code EC-HSM} keys;
+     * a {@code SimulatedHsm} parameter then receives the device, to take it off line, tamper with it and
+     * {@link CofferFixture#recoverHsm() recover} it
+     */
+    boolean hsm() default false;
 }

@@ -1,6 +1,7 @@
 package dev.coffer.vault.hsm.internal;
 
 import dev.coffer.vault.hsm.HsmKeyAttributes;
+import dev.coffer.vault.hsm.KeyAttestation;
 import dev.coffer.vault.hsm.OperationClass;
 import dev.coffer.vault.keys.JsonWebKey;
 import dev.coffer.vault.keys.KeyCurveName;
@@ -10,10 +11,12 @@ import dev.coffer.vault.keys.cryptography.KeyWrapAlgorithm;
 import dev.coffer.vault.keys.cryptography.SignatureAlgorithm;
 import dev.coffer.vault.spi.CryptoProvider;
 import dev.coffer.vault.spi.EncryptResult;
+import dev.coffer.vault.spi.KeyAttestationStatement;
 import dev.coffer.vault.spi.KeyGenerationSpec;
 import dev.coffer.vault.spi.KeyReference;
 import dev.coffer.vault.spi.ProtectionLevel;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -110,6 +113,32 @@ public final class HsmCryptoProvider implements CryptoProvider {
      */
     public HsmKeyAttributes attributes(KeyReference key) {
         return onKey(OperationClass.GET, key, () -> engine.attributes(key));
+    }
+
+    /**
+     * Says {@value HsmKeyAttributes#PLATFORM}, the device's own label, so a vault never shows a simulated key
+     * as if a certified HSM held it.
+     */
+    @Override
+    public String hsmPlatform() {
+        return HsmKeyAttributes.PLATFORM;
+    }
+
+    /**
+     * The device's attestation, in the SPI's form. Only keys of this partition: a provider sees its own slot,
+     * as everywhere else in this class, so a reference of another partition is refused with 400.
+     */
+    @Override
+    public Optional<KeyAttestationStatement> attest(KeyReference key) {
+        Objects.requireNonNull(key, "key");
+        String partition = partitionOf(key);
+        if (partition != null && !partition.equals(engine.partition())) {
+            throw new dev.coffer.vault.BadParameterException("BadParameter", null,
+                    "The key reference belongs to another partition of the simulated HSM.");
+        }
+        KeyAttestation a = device.attest(key);
+        return Optional.of(new KeyAttestationStatement(KeyAttestation.FORMAT, a.statement(), a.signatureAlgorithm(),
+                a.signature(), a.certificateChain()));
     }
 
     @Override

@@ -157,7 +157,7 @@ final class CryptographyClientImpl implements CryptographyClient {
                 checkRules(v, keyOp, plane.now());
             }
             return body.apply(entry, v);
-        });
+        }, () -> KeyCharges.use(plane, name, version));
     }
 
     /**

@@ -54,6 +54,21 @@ public final class KeyPayload implements Payload {
         return reference;
     }
 
+    /** @return the key type the provider recorded (an {@code -HSM} type for keys in an HSM) */
+    public dev.coffer.vault.keys.KeyType keyType() {
+        return reference.keyType();
+    }
+
+    /**
+     * Readable after purge too, unlike {@link #reference()}: the throttle weighs a call by it before the
+     * call knows whether the key still exists.
+     *
+     * @return the key size in bits the provider recorded (the curve's size for EC keys)
+     */
+    public int keySize() {
+        return reference.keySize();
+    }
+
     /** @return the public JWK, without kid and key_ops */
     public JsonWebKey publicKey() {
         return publicKey;

@@ -170,6 +170,26 @@ public final class DataPlane {
         return run(auditName, requirement, kind, objectName, validate, body, successStatus, null, false);
     }
 
+    /**
+     * As {@link #run(String, Requirement, ObjectKind, String, Runnable, Function, int)} with a throttle charge,
+     * for calls that have no row of their own in the mapping table (key attestation reuses the key-read row).
+     *
+     * @param auditName     the audit operation name
+     * @param requirement   what must be allowed
+     * @param kind          the object type
+     * @param objectName    the object's name, or null
+     * @param validate      input checks, or null
+     * @param body          the call's work
+     * @param successStatus the status of success
+     * @param charge        the call's throttle charge, or null for none
+     * @param <T>           the result type
+     * @return the result
+     */
+    public <T> T run(String auditName, Requirement requirement, ObjectKind kind, String objectName, Runnable validate,
+                     Function<Caller, T> body, int successStatus, java.util.function.Supplier<Charge> charge) {
+        return run(auditName, requirement, kind, objectName, validate, body, successStatus, charge, false);
+    }
+
     private <T> T run(String auditName, Requirement requirement, ObjectKind kind, String objectName, Runnable validate,
                       Function<Caller, T> body, int successStatus, java.util.function.Supplier<Charge> charge,
                       boolean deletedObject) {

@@ -7,6 +7,7 @@ import dev.coffer.vault.RequestContext;
 import dev.coffer.vault.core.internal.authz.DataOperation;
 import dev.coffer.vault.core.internal.backup.BackupCodec;
 import dev.coffer.vault.core.internal.lifecycle.RetentionPolicy;
+import dev.coffer.vault.core.internal.pipeline.Charge;
 import dev.coffer.vault.core.internal.pipeline.Operation;
 import dev.coffer.vault.core.internal.pipeline.Requirement;
 import dev.coffer.vault.core.internal.platform.Services;
@@ -24,7 +25,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The object lifecycle shared by secrets, keys and certificates: listing, soft delete, get and list
@@ -59,6 +62,7 @@ public final class ObjectLifecycle<P extends Payload> {
     private final ObjectKind kind;
     private final Operations ops;
     private final PayloadCodec<P> codec;
+    private final BiFunction<DataOperation, String, Charge> charges;
 
     /**
      * @param plane the vault and caller
@@ -67,10 +71,29 @@ public final class ObjectLifecycle<P extends Payload> {
      * @param codec its backup codec
      */
     public ObjectLifecycle(DataPlane plane, ObjectKind kind, Operations ops, PayloadCodec<P> codec) {
+        this(plane, kind, ops, codec, null);
+    }
+
+    /**
+     * @param plane   the vault and caller
+     * @param kind    the object type
+     * @param ops     its mapping-table rows
+     * @param codec   its backup codec
+     * @param charges the throttle charge of a call on one named object (keys weigh by the key addressed), or
+     *                null for {@link DataPlane#defaultCharge}; listings and restore always take the default
+     */
+    public ObjectLifecycle(DataPlane plane, ObjectKind kind, Operations ops, PayloadCodec<P> codec,
+                           BiFunction<DataOperation, String, Charge> charges) {
         this.plane = plane;
         this.kind = kind;
         this.ops = ops;
         this.codec = codec;
+        this.charges = charges;
+    }
+
+    /** The charge of a call on one named object, computed when the throttle stage runs. */
+    private Supplier<Charge> charge(DataOperation operation, String name) {
+        return charges == null ? () -> DataPlane.defaultCharge(operation) : () -> charges.apply(operation, name);
     }
 
     /** @return the vault's store of this type */
@@ -212,7 +235,7 @@ public final class ObjectLifecycle<P extends Payload> {
                     return gone;
                 }
             }
-        });
+        }, charge(ops.delete(), name));
     }
 
     /**
@@ -221,7 +244,8 @@ public final class ObjectLifecycle<P extends Payload> {
      */
     public ObjectEntry<P> getDeleted(String name) {
         return plane.run(ops.getDeleted(), kind, name, () -> ObjectNames.validate(kind, name),
-                c -> store().deleted(name, plane.now()).orElseThrow(() -> kind.deletedNotFound(name)));
+                c -> store().deleted(name, plane.now()).orElseThrow(() -> kind.deletedNotFound(name)),
+                charge(ops.getDeleted(), name));
     }
 
     /**
@@ -249,7 +273,7 @@ public final class ObjectLifecycle<P extends Payload> {
                 throw new IllegalStateException("a recovering entry changed under its recover");
             }
             return back;
-        });
+        }, charge(ops.recover(), name));
     }
 
     /**
@@ -271,7 +295,7 @@ public final class ObjectLifecycle<P extends Payload> {
                 throw kind.deletedNotFound(name);
             }
             return null;
-        });
+        }, charge(ops.purge(), name));
     }
 
     /**
@@ -292,7 +316,7 @@ public final class ObjectLifecycle<P extends Payload> {
             byte[] body = encode(entry);
             return new BackupCodec(plane.services().rootKey(), plane.services().ids().random())
                     .seal(vault.properties().subscriptionId(), vault.properties().location().geography(), kind, body);
-        });
+        }, charge(ops.backup(), name));
     }
 
     /**

@@ -24,8 +24,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * A platform with one vault and a principal per role, for the key tests. (A shared testkit is being
- * built elsewhere; this stays local until it lands.)
+ * A platform with one vault and a principal per role, for the routing test, which needs an internal test
+ * double as its HSM provider. (The behaviour tests of keys live in vault-tests, on the testkit.)
  */
 final class KeyFixture {
     /** A clock the tests move. */

@@ -1,4 +1,4 @@
-package dev.coffer.vault.core.internal.keys;
+package dev.coffer.vault.tests.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +47,7 @@ class KeyPrivateMaterialTest {
 
     @Test
     void noPrivatePartInAnyResultExceptionOrAuditEvent() throws Exception {
-        KeyFixture fx = KeyFixture.standard();
+        KeyVault fx = KeyVault.standard();
         KeyClient keys = fx.keys(fx.officer);
         JsonWebKey rsa = JcaInterop.privateJwk(JcaInterop.rsaPair());
         JsonWebKey ec = JcaInterop.privateJwk(JcaInterop.ecPair(KeyCurveName.P_256), KeyCurveName.P_256);
