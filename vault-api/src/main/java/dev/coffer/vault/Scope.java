@@ -37,6 +37,18 @@ public final class Scope implements Comparable<Scope> {
         this.key = text.toLowerCase(Locale.ROOT);
     }
 
+    /** Extends a parent by two segments without re-joining and re-lowering the whole path: a hot path. */
+    private Scope(Scope parent, String type, String name) {
+        String[] all = parent.segments.toArray(new String[parent.segments.size() + 2]);
+        all[all.length - 2] = type;
+        all[all.length - 1] = name;
+        this.segments = List.of(all);
+        String suffix = "/" + type + "/" + name;
+        this.text = parent.segments.isEmpty() ? suffix : parent.text + suffix;
+        this.key = parent.segments.isEmpty() ? suffix.toLowerCase(Locale.ROOT)
+                : parent.key + suffix.toLowerCase(Locale.ROOT);
+    }
+
     /**
      * Parses a resource ID.
      *
@@ -113,10 +125,7 @@ public final class Scope implements Comparable<Scope> {
     public Scope child(String type, String name) {
         requireSegment(type, "type");
         requireSegment(name, "name");
-        List<String> next = new ArrayList<>(segments);
-        next.add(type);
-        next.add(name);
-        return new Scope(next);
+        return new Scope(this, type, name);
     }
 
     private static void requireSegment(String s, String what) {
@@ -134,15 +143,12 @@ public final class Scope implements Comparable<Scope> {
      * @return true if this scope covers {@code other}
      */
     public boolean contains(Scope other) {
-        if (other.segments.size() < segments.size()) {
-            return false;
+        if (segments.isEmpty()) {
+            return true;
         }
-        for (int i = 0; i < segments.size(); i++) {
-            if (!segments.get(i).equalsIgnoreCase(other.segments.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        // Compare the lower-cased paths: a prefix that ends on a segment boundary.
+        return other.key.startsWith(key)
+                && (other.key.length() == key.length() || other.key.charAt(key.length()) == '/');
     }
 
     /**

@@ -25,11 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Management and data actions never grant each other.
  *
  * <p>Assignments are indexed by principal, so a decision costs the caller's own assignments, not
- * the platform's. Decisions are cached per {@link AuthzGeneration}: every assignment, role or
- * membership change bumps it, so a revoked grant fails on the very next call.
+ * the platform's. Group memberships and role-versus-action verdicts are cached per
+ * {@link AuthzGeneration}: every assignment, role or membership change bumps it, so a revoked grant
+ * fails on the very next call.
  */
 public final class AuthorizationEngine {
-    private static final int MAX_CACHED_DECISIONS = 100_000;
+    private static final int MAX_CACHED_GRANTS = 100_000;
 
     private final DirectoryStore directory;
     private final AuthzGeneration generation;
@@ -39,14 +40,41 @@ public final class AuthorizationEngine {
     private final Map<String, List<RoleAssignment>> byPrincipal = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
     private volatile DecisionCache cache = new DecisionCache(-1);
+    /** Actions in lower case, so a decision does not lower-case the same few strings on every call. */
+    private final Map<String, String> lowerActions = new ConcurrentHashMap<>();
 
     private record DecisionKey(String principalId, String scope, String action, boolean data, String targetRoleId,
                                boolean unconditional) {
     }
 
+    /** The key of a role's verdict on an action; hand-written hash because it is computed on every decision. */
+    private record GrantKey(String roleDefinitionId, String action, boolean data, String targetRoleId,
+                            boolean unconditional) {
+        @Override
+        public int hashCode() {
+            int h = roleDefinitionId.hashCode() * 31 + action.hashCode();
+            h = h * 31 + (targetRoleId == null ? 0 : targetRoleId.hashCode());
+            return h * 4 + (data ? 2 : 0) + (unconditional ? 1 : 0);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GrantKey g && g.data == data && g.unconditional == unconditional
+                    && g.roleDefinitionId.equals(roleDefinitionId) && g.action.equals(action)
+                    && java.util.Objects.equals(g.targetRoleId, targetRoleId);
+        }
+    }
+
+    /**
+     * What a decision may reuse while nothing changes: each principal's transitive groups and each
+     * role's verdict on each action. Decisions themselves are not cached: they depend on the scope, and a
+     * vault with a million secrets has a million object scopes. Walking the caller's own assignments
+     * with these two caches costs the same whatever the number of objects or of assignments elsewhere.
+     */
     private static final class DecisionCache {
         final long generation;
-        final Map<DecisionKey, Decision> decisions = new ConcurrentHashMap<>();
+        final Map<String, java.util.Set<String>> groups = new ConcurrentHashMap<>();
+        final Map<GrantKey, Boolean> grants = new ConcurrentHashMap<>();
 
         DecisionCache(long generation) {
             this.generation = generation;
@@ -77,7 +105,7 @@ public final class AuthorizationEngine {
      */
     public Decision decideAction(String principalId, Scope scope, String action, String targetRoleId,
                                  boolean unconditional) {
-        return decide(new DecisionKey(principalId, scope.normalized(), action.toLowerCase(Locale.ROOT), false,
+        return decide(new DecisionKey(principalId, scope.normalized(), lower(action), false,
                 targetRoleId, unconditional), scope);
     }
 
@@ -90,36 +118,34 @@ public final class AuthorizationEngine {
      * @return the decision
      */
     public Decision decideDataAction(String principalId, Scope scope, String dataAction) {
-        return decide(new DecisionKey(principalId, scope.normalized(), dataAction.toLowerCase(Locale.ROOT), true,
+        return decide(new DecisionKey(principalId, scope.normalized(), lower(dataAction), true,
                 null, false), scope);
+    }
+
+    private String lower(String action) {
+        String l = lowerActions.get(action);
+        if (l == null) {
+            l = action.toLowerCase(Locale.ROOT);
+            if (lowerActions.size() < 10_000) {
+                lowerActions.put(action, l);
+            }
+        }
+        return l;
     }
 
     private Decision decide(DecisionKey key, Scope scope) {
         long gen = generation.current();
         DecisionCache c = cache;
-        if (c.generation != gen || c.decisions.size() > MAX_CACHED_DECISIONS) {
+        if (c.generation != gen) {
             c = new DecisionCache(gen);
             cache = c;
         }
-        Decision cached = c.decisions.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        Decision d = evaluate(key, scope);
-        // Only cache if nothing changed while evaluating; otherwise the next call re-evaluates.
-        if (generation.current() == gen) {
-            c.decisions.put(key, d);
-        }
-        return d;
-    }
-
-    private Decision evaluate(DecisionKey key, Scope scope) {
-        Decision direct = evaluateFor(key.principalId(), null, key, scope);
+        Decision direct = evaluateFor(c, key.principalId(), null, key, scope);
         if (direct.allowed()) {
             return direct;
         }
-        for (String groupId : directory.transitiveGroups(key.principalId())) {
-            Decision viaGroup = evaluateFor(groupId, groupId, key, scope);
+        for (String groupId : c.groups.computeIfAbsent(key.principalId(), directory::transitiveGroups)) {
+            Decision viaGroup = evaluateFor(c, groupId, groupId, key, scope);
             if (viaGroup.allowed()) {
                 return viaGroup;
             }
@@ -127,22 +153,32 @@ public final class AuthorizationEngine {
         return Decision.DENIED;
     }
 
-    private Decision evaluateFor(String holderId, String viaGroup, DecisionKey key, Scope scope) {
+    private Decision evaluateFor(DecisionCache c, String holderId, String viaGroup, DecisionKey key, Scope scope) {
         for (RoleAssignment a : byPrincipal.getOrDefault(holderId, List.of())) {
             if (!a.scope().contains(scope)) {
                 continue;
             }
-            CompiledRole role = roles.get(a.roleDefinitionId().toLowerCase(Locale.ROOT));
-            if (role == null) {
-                continue;
-            }
-            boolean granted = key.data() ? role.grantsDataAction(key.action())
-                    : role.grantsAction(key.action()) && role.conditionAllows(key.action(), key.targetRoleId(), key.unconditional());
-            if (granted) {
+            if (grants(c, a.roleDefinitionId(), key)) {
                 return new Decision(true, a, viaGroup);
             }
         }
         return Decision.DENIED;
+    }
+
+    /** Whether a role grants an action: the glob matching, cached per role and action for this generation. */
+    private boolean grants(DecisionCache c, String roleDefinitionId, DecisionKey key) {
+        GrantKey g = new GrantKey(roleDefinitionId, key.action(), key.data(), key.targetRoleId(), key.unconditional());
+        Boolean known = c.grants.get(g);
+        if (known != null) {
+            return known;
+        }
+        CompiledRole role = roles.get(roleDefinitionId.toLowerCase(Locale.ROOT));
+        boolean granted = role != null && (key.data() ? role.grantsDataAction(key.action())
+                : role.grantsAction(key.action()) && role.conditionAllows(key.action(), key.targetRoleId(), key.unconditional()));
+        if (c.grants.size() < MAX_CACHED_GRANTS) {
+            c.grants.put(g, granted);
+        }
+        return granted;
     }
 
     /**

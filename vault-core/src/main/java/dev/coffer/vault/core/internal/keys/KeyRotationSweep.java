@@ -51,7 +51,7 @@ public final class KeyRotationSweep implements SweepTask {
             }
             ObjectStore<KeyPayload> store = vault.contents().part(VaultObjects.class, VaultObjects::new)
                     .store(ObjectKind.KEY);
-            for (ObjectEntry<KeyPayload> e : new ArrayList<>(store.after(null).values())) {
+            for (ObjectEntry<KeyPayload> e : new ArrayList<>(store.entries())) {
                 if (e.state() != ObjectEntry.State.ACTIVE) {
                     continue;
                 }

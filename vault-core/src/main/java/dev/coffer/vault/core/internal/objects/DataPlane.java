@@ -11,6 +11,7 @@ import dev.coffer.vault.core.internal.pipeline.Operation;
 import dev.coffer.vault.core.internal.pipeline.Requirement;
 import dev.coffer.vault.core.internal.platform.Services;
 import dev.coffer.vault.core.internal.vaults.VaultEntry;
+import dev.coffer.vault.core.internal.vaults.VaultStore;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,6 +24,8 @@ public final class DataPlane {
     private final Services services;
     private final String vaultName;
     private final RequestContext context;
+    private final String vaultKey;
+    private final String vaultUrl;
 
     /**
      * @param services  the platform
@@ -33,6 +36,9 @@ public final class DataPlane {
         this.services = services;
         this.vaultName = vaultName;
         this.context = context;
+        // Both are needed on every call; a client lives for many calls.
+        this.vaultKey = VaultStore.key(vaultName);
+        this.vaultUrl = "https://" + vaultKey + ".vault.azure.net/";
     }
 
     /** @return the platform */
@@ -47,11 +53,12 @@ public final class DataPlane {
 
     /** @return the vault URL, {@code https://{name}.vault.azure.net/} */
     public String vaultUrl() {
-        return "https://" + vaultName.toLowerCase(java.util.Locale.ROOT) + ".vault.azure.net/";
+        return vaultUrl;
     }
 
     private Optional<VaultEntry> find() {
-        return services.vaults().get(vaultName).filter(e -> !e.deleted());
+        VaultEntry e = services.vaults().byKey(vaultKey);
+        return e == null || e.deleted() ? Optional.empty() : Optional.of(e);
     }
 
     /** @return the active vault */

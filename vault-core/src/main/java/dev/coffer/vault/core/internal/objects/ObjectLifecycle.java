@@ -170,7 +170,7 @@ public final class ObjectLifecycle<P extends Payload> {
 
     private <T> Page<T> page(String afterKey, int size, String listing, java.util.function.Predicate<ObjectEntry<P>> include,
                              Function<ObjectEntry<P>, T> map) {
-        return Pages.page(store().after(afterKey).entrySet(), size, listing, include, map);
+        return Pages.page(store().after(afterKey), size, listing, include, map);
     }
 
     /**

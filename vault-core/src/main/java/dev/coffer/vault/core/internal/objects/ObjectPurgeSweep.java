@@ -44,7 +44,7 @@ public final class ObjectPurgeSweep implements PlatformImpl.ObjectPurgeTask {
 
     private <P extends Payload> int sweep(ObjectStore<P> store, VaultEntry vault, Instant now) {
         List<ObjectEntry<P>> due = new ArrayList<>();
-        for (ObjectEntry<P> e : store.after(null).values()) {
+        for (ObjectEntry<P> e : store.entries()) {
             if (e.expired(now)) {
                 due.add(e);
             }

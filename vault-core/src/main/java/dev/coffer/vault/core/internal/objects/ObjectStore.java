@@ -3,9 +3,11 @@ package dev.coffer.vault.core.internal.objects;
 import dev.coffer.vault.core.internal.vaults.VaultContents;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.NavigableMap;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import java.util.function.Consumer;
@@ -21,7 +23,14 @@ public final class ObjectStore<P extends Payload> implements VaultContents.Destr
     private final ObjectKind kind;
     private final AtomicLong sequence;
     private final NameReservation reservation;
-    private final ConcurrentSkipListMap<String, ObjectEntry<P>> entries = new ConcurrentSkipListMap<>();
+    /** The source of truth: point reads and every compare-and-set go here, in constant time at any size. */
+    private final ConcurrentHashMap<String, ObjectEntry<P>> entries = new ConcurrentHashMap<>();
+    /**
+     * The names in order, for listings only. Added after an entry appears and removed after it is
+     * purged (then re-added if the name was taken again meanwhile), so a name present for a whole
+     * listing is in it.
+     */
+    private final ConcurrentSkipListSet<String> order = new ConcurrentSkipListSet<>();
 
     /**
      * @param kind        the object type
@@ -91,6 +100,7 @@ public final class ObjectStore<P extends Payload> implements VaultContents.Destr
                 reservation.check(kind, name);
                 ObjectEntry<P> created = ObjectEntry.create(name, make.apply(sequence.incrementAndGet()));
                 if (entries.putIfAbsent(k, created) == null) {
+                    order.add(k);
                     return created;
                 }
                 continue;
@@ -127,7 +137,12 @@ public final class ObjectStore<P extends Payload> implements VaultContents.Destr
      * @return whether the name was free and now holds it
      */
     public boolean putIfAbsent(ObjectEntry<P> entry) {
-        return entries.putIfAbsent(key(entry.name()), entry) == null;
+        String k = key(entry.name());
+        if (entries.putIfAbsent(k, entry) != null) {
+            return false;
+        }
+        order.add(k);
+        return true;
     }
 
     /**
@@ -137,8 +152,14 @@ public final class ObjectStore<P extends Payload> implements VaultContents.Destr
      * @return whether this call removed it
      */
     public boolean purge(ObjectEntry<P> expected) {
-        if (!entries.remove(key(expected.name()), expected)) {
+        String k = key(expected.name());
+        if (!entries.remove(k, expected)) {
             return false;
+        }
+        order.remove(k);
+        if (entries.containsKey(k)) {
+            // Taken again between the two removals: keep it listable.
+            order.add(k);
         }
         expected.destroy();
         return true;
@@ -146,10 +167,41 @@ public final class ObjectStore<P extends Payload> implements VaultContents.Destr
 
     /**
      * @param afterKey a key, or null to start at the beginning
-     * @return the entries strictly after it, in key order
+     * @return the entries strictly after it, in key order, read lazily
      */
-    public NavigableMap<String, ObjectEntry<P>> after(String afterKey) {
-        return afterKey == null ? entries : entries.tailMap(afterKey, false);
+    public Iterable<Map.Entry<String, ObjectEntry<P>>> after(String afterKey) {
+        Iterable<String> keys = afterKey == null ? order : order.tailSet(afterKey, false);
+        return () -> new Iterator<>() {
+            private final Iterator<String> it = keys.iterator();
+            private Map.Entry<String, ObjectEntry<P>> next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && it.hasNext()) {
+                    String k = it.next();
+                    ObjectEntry<P> e = entries.get(k);
+                    if (e != null) {
+                        next = Map.entry(k, e);
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Map.Entry<String, ObjectEntry<P>> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Map.Entry<String, ObjectEntry<P>> n = next;
+                next = null;
+                return n;
+            }
+        };
+    }
+
+    /** @return every entry, in no particular order (for sweeps) */
+    public java.util.Collection<ObjectEntry<P>> entries() {
+        return entries.values();
     }
 
     /** @return the next sequence number, for restored versions */
@@ -168,5 +220,6 @@ public final class ObjectStore<P extends Payload> implements VaultContents.Destr
             e.destroy();
         }
         entries.clear();
+        order.clear();
     }
 }

@@ -77,7 +77,7 @@ public final class Pipeline {
     public <T> T run(RequestContext context, Operation<T> op) {
         long started = ticker.read();
         Instant time = clock.instant();
-        String correlationId = context.correlationId() != null ? context.correlationId() : ids.newGuid();
+        String correlationId = context.correlationId() != null ? context.correlationId() : ids.newCorrelationId();
         Caller caller = null;
         String authorizedBy = null;
         try {

@@ -11,10 +11,28 @@ import java.util.UUID;
  */
 public final class Ids {
     private final SecureRandom random;
+    private final long correlationHigh;
+    private final long correlationSalt;
+    private final java.util.concurrent.atomic.AtomicLong correlationCounter = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param random the randomness source */
     public Ids(SecureRandom random) {
         this.random = Objects.requireNonNull(random, "random");
+        byte[] b = new byte[16];
+        random.nextBytes(b);
+        this.correlationHigh = java.nio.ByteBuffer.wrap(b).getLong(0);
+        this.correlationSalt = java.nio.ByteBuffer.wrap(b).getLong(8);
+    }
+
+    /**
+     * A correlation id for a call that brought none: unique per platform and cheap, because every call
+     * needs one and correlation ids are not secrets (a per-platform random prefix and a counter, so
+     * deterministic mode reproduces them too).
+     *
+     * @return a GUID-shaped id
+     */
+    public String newCorrelationId() {
+        return new UUID(correlationHigh, correlationSalt ^ correlationCounter.incrementAndGet()).toString();
     }
 
     /** @return a random (version 4) GUID in canonical lower-case form */

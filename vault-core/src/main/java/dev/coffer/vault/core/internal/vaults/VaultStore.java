@@ -32,6 +32,14 @@ public final class VaultStore {
     }
 
     /**
+     * @param key a vault name already in store-key form ({@link #key})
+     * @return its entry, active or deleted, or null
+     */
+    public VaultEntry byKey(String key) {
+        return byName.get(key);
+    }
+
+    /**
      * @param entry a new entry
      * @return the entry already holding the name, or null if this one was stored
      */
