@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Injects a {@code VaultManager}, {@code KeyClient} or {@code SecretClient} acting as a declared principal,
+ * Injects a {@code VaultManager}, {@code KeyClient}, {@code SecretClient} or {@code CryptographyClient} (of
+ * {@link #key()}) acting as a declared principal,
  * named by its short name ({@value CofferFixture#OWNER} for the fixture's owner). An unannotated
  * {@code VaultManager} acts as the owner. A {@code KeyClient} or {@code SecretClient} addresses {@link #vault()},
  * or, when that is empty, the one vault the test declares.
@@ -39,4 +40,7 @@ public @interface As {
      * single vault the test (method and fields) declares
      */
     String vault() default "";
+
+    /** @return for a {@code CryptographyClient}, the name of the key it works with (its latest version) */
+    String key() default "";
 }

@@ -17,6 +17,7 @@ import dev.coffer.vault.VaultProperties;
 import dev.coffer.vault.audit.AuditLog;
 import dev.coffer.vault.hsm.SimulatedHsm;
 import dev.coffer.vault.keys.KeyClient;
+import dev.coffer.vault.keys.cryptography.CryptographyClient;
 import dev.coffer.vault.secrets.SecretClient;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
@@ -502,9 +503,14 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
             }
             As as = d.element.getAnnotation(As.class);
             if (as != null) {
-                if (d.type != VaultManager.class && d.type != KeyClient.class && d.type != SecretClient.class) {
-                    throw new ExtensionConfigurationException("@As goes on a VaultManager, KeyClient or SecretClient, not on "
-                            + d.describe() + " of type " + d.type.getSimpleName() + ".");
+                if (d.type != VaultManager.class && d.type != KeyClient.class && d.type != SecretClient.class
+                        && d.type != CryptographyClient.class) {
+                    throw new ExtensionConfigurationException("@As goes on a VaultManager, KeyClient, SecretClient or "
+                            + "CryptographyClient, not on " + d.describe() + " of type " + d.type.getSimpleName() + ".");
+                }
+                if (d.type == CryptographyClient.class && as.key().isEmpty()) {
+                    throw new ExtensionConfigurationException("@As on the CryptographyClient " + d.describe()
+                            + " needs the key it works with: @As(value = \"" + as.value() + "\", key = \"...\").");
                 }
                 Principal p = fx.findPrincipal(as.value()).orElseThrow(() -> new ExtensionConfigurationException(
                         "@As(\"" + as.value() + "\") on " + d.describe() + " names no declared principal; declare it with "
@@ -513,6 +519,10 @@ public final class CofferExtension implements BeforeAllCallback, BeforeEachCallb
                     return fx.platform().management(p);
                 }
                 Vault vault = asVault(d, as);
+                if (d.type == CryptographyClient.class) {
+                    // The key may not exist yet: the client resolves it on each call, as Azure's does.
+                    return vault.keyClient(p).getCryptographyClient(as.key());
+                }
                 return d.type == KeyClient.class ? vault.keyClient(p) : vault.secretClient(p);
             }
             return principal(d);
