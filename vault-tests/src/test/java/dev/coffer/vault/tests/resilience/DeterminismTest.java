@@ -32,6 +32,41 @@ class DeterminismTest {
         return out;
     }
 
+    private static List<Object> crypto(long seed) throws Exception {
+        CofferFixture fx = CofferFixture.builder().deterministic(seed).build();
+        Vault vault = fx.vault("kv-det");
+        Principal app = fx.servicePrincipal("app");
+        fx.assign(app, BuiltInRole.KEY_VAULT_CRYPTO_OFFICER, vault.scope());
+        var keys = vault.keyClient(app);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(new byte[] {7});
+        List<Object> out = new ArrayList<>();
+        var rsa = keys.createRsaKey(new dev.coffer.vault.keys.CreateRsaKeyOptions("rsa"));
+        var ec = keys.createEcKey(new dev.coffer.vault.keys.CreateEcKeyOptions("ec"));
+        out.add(Arrays.toString(rsa.getKey().getN()));
+        out.add(Arrays.toString(ec.getKey().getX()));
+        var rsaCrypto = keys.getCryptographyClient("rsa");
+        var ecCrypto = keys.getCryptographyClient("ec");
+        for (var alg : List.of(dev.coffer.vault.keys.cryptography.SignatureAlgorithm.RS256,
+                dev.coffer.vault.keys.cryptography.SignatureAlgorithm.PS256)) {
+            out.add(Arrays.toString(rsaCrypto.sign(alg, digest).getSignature()));
+        }
+        out.add(Arrays.toString(ecCrypto.sign(dev.coffer.vault.keys.cryptography.SignatureAlgorithm.ES256, digest).getSignature()));
+        out.add(Arrays.toString(rsaCrypto.encrypt(dev.coffer.vault.keys.cryptography.EncryptionAlgorithm.RSA_OAEP_256,
+                new byte[] {1, 2, 3}).getCipherText()));
+        out.add(Arrays.toString(keys.backupKey("rsa")));
+        return out;
+    }
+
+    @Test
+    void keysSignaturesCiphertextsAndBackupsFollowTheSeedToo() throws Exception {
+        List<Object> a = crypto(11);
+        assertThat(a).isEqualTo(crypto(11));
+        List<Object> b = crypto(12);
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i)).as("item %d", i).isNotEqualTo(a.get(i));
+        }
+    }
+
     @Test
     void twoRunsWithOneSeedAreIdentical() {
         assertThat(run(42)).isEqualTo(run(42));
