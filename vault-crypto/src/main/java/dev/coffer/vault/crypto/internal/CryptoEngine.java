@@ -44,9 +44,8 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.math.ec.ECPoint;
@@ -479,9 +478,7 @@ public abstract class CryptoEngine implements CryptoProvider {
                 return verifyRsa(rsaPublicOrBad(n, big(m.part(1))), n, scheme, digest, signature);
             }
             JcaKeys.Curve curve = JcaKeys.curve(key.curve());
-            return verifyEc(JcaKeys.ecPublic(curve, pointOrBad(curve, m.part(1), m.part(2))), curve, digest, signature);
-        } catch (GeneralSecurityException e) {
-            throw internal("load the key for " + algorithm, e);
+            return verifyEc(pointOrBad(curve, m.part(1), m.part(2)), curve, digest, signature);
         }
     }
 
@@ -492,16 +489,12 @@ public abstract class CryptoEngine implements CryptoProvider {
         KeyType type = publicBaseType(publicKey.getKeyType());
         SignatureScheme scheme = scheme(type, publicKey.getCurveName(), algorithm);
         requireDigest(algorithm, scheme, digest);
-        try {
-            if (isRsa(type)) {
-                BigInteger n = bareRsaModulus(publicKey);
-                return verifyRsa(rsaPublicOrBad(n, big(publicKey.getE())), n, scheme, digest, signature);
-            }
-            JcaKeys.Curve curve = JcaKeys.curve(publicKey.getCurveName());
-            return verifyEc(JcaKeys.ecPublic(curve, barePoint(publicKey, curve)), curve, digest, signature);
-        } catch (GeneralSecurityException e) {
-            throw bad("The public key could not be loaded for " + algorithm + ".");
+        if (isRsa(type)) {
+            BigInteger n = bareRsaModulus(publicKey);
+            return verifyRsa(rsaPublicOrBad(n, big(publicKey.getE())), n, scheme, digest, signature);
         }
+        JcaKeys.Curve curve = JcaKeys.curve(publicKey.getCurveName());
+        return verifyEc(barePoint(publicKey, curve), curve, digest, signature);
     }
 
     private boolean verifyRsa(PublicKey publicKey, BigInteger n, SignatureScheme scheme, byte[] digest,
@@ -520,20 +513,23 @@ public abstract class CryptoEngine implements CryptoProvider {
         }
     }
 
-    private static boolean verifyEc(PublicKey publicKey, JcaKeys.Curve curve, byte[] digest, byte[] signature) {
+    /**
+     * ECDSA verification with Bouncy Castle's signer over the curve's shared domain parameters, for the
+     * same reason as signing: a JCA key object per call makes Bouncy Castle rebuild the generator's
+     * tables each time. The signature is raw r||s; anything but exactly two field-sized halves, or r or s
+     * outside [1, n-1] (the signer checks), is simply not valid.
+     */
+    private static boolean verifyEc(ECPoint point, JcaKeys.Curve curve, byte[] digest, byte[] signature) {
         int n = curve.fieldBytes();
         if (signature.length != 2 * n) {
             return false;
         }
         try {
-            byte[] der = new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
-                new ASN1Integer(big(Arrays.copyOfRange(signature, 0, n))),
-                new ASN1Integer(big(Arrays.copyOfRange(signature, n, 2 * n)))}).getEncoded();
-            Signature verifier = Signature.getInstance("NONEwithECDSA", BC);
-            verifier.initVerify(publicKey);
-            verifier.update(digest);
-            return verifier.verify(der);
-        } catch (GeneralSecurityException | java.io.IOException | RuntimeException malformed) {
+            ECDSASigner verifier = new ECDSASigner();
+            verifier.init(false, new ECPublicKeyParameters(point, curve.domain()));
+            return verifier.verifySignature(digest, big(Arrays.copyOfRange(signature, 0, n)),
+                    big(Arrays.copyOfRange(signature, n, 2 * n)));
+        } catch (RuntimeException malformed) {
             return false;
         }
     }
@@ -875,12 +871,35 @@ public abstract class CryptoEngine implements CryptoProvider {
         return curve;
     }
 
+    /**
+     * Validated public points, by curve and coordinates. Bouncy Castle keeps a point's multiplication
+     * tables on the point object, so verifying against the same key many times is fast only if the same
+     * object comes back; decoding the point per call made ES256 verify more than twice the raw cost.
+     * Public points are not secret; the map is cleared when it grows past its bound.
+     */
+    private static final int MAX_CACHED_POINTS = 4_096;
+    private static final java.util.Map<java.nio.ByteBuffer, ECPoint> POINTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static ECPoint pointOrBad(JcaKeys.Curve curve, byte[] x, byte[] y) {
+        // The curve's name, then x's length, so no two (curve, x, y) share a key.
+        byte[] name = curve.name().toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.nio.ByteBuffer key = java.nio.ByteBuffer.allocate(name.length + 2 + x.length + y.length)
+                .put(name).put((byte) 0).put((byte) x.length).put(x).put(y).flip();
+        ECPoint cached = POINTS.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ECPoint point;
         try {
-            return JcaKeys.point(curve, x, y);
+            point = JcaKeys.point(curve, x, y);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw bad("The EC public point (x, y) is not on curve " + curve.name() + ".");
         }
+        if (POINTS.size() >= MAX_CACHED_POINTS) {
+            POINTS.clear();
+        }
+        POINTS.put(key, point);
+        return point;
     }
 
     private static PublicKey rsaPublicOrBad(BigInteger n, BigInteger e) {

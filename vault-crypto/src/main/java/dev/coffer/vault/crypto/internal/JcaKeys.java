@@ -15,8 +15,6 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
-import org.bouncycastle.jce.spec.ECPrivateKeySpec;
-import org.bouncycastle.jce.spec.ECPublicKeySpec;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
@@ -74,15 +72,9 @@ public final class JcaKeys {
                 big(m.part(5)), big(m.part(6)), big(m.part(7))));
     }
 
-    // EC keys go to Bouncy Castle: the JDK 17 SunEC lacks secp256k1, and one implementation for all four
-    // curves keeps ES* behaviour uniform.
-    static PublicKey ecPublic(Curve curve, ECPoint point) throws GeneralSecurityException {
-        return KeyFactory.getInstance("EC", BC).generatePublic(new ECPublicKeySpec(point, curve.spec()));
-    }
-
-    static PrivateKey ecPrivate(Curve curve, BigInteger d) throws GeneralSecurityException {
-        return KeyFactory.getInstance("EC", BC).generatePrivate(new ECPrivateKeySpec(d, curve.spec()));
-    }
+    // EC keys go to Bouncy Castle, as points on its named curves: the JDK 17 SunEC lacks secp256k1, one
+    // implementation for all four curves keeps ES* behaviour uniform, and its low-level ECDSA over the shared
+    // domain parameters reuses the generator's precomputed tables.
 
     /**
      * Decodes an affine point and checks it lies on the curve.
