@@ -33,9 +33,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *
  * <p>Coffer's audit log holds a fixed number of events whatever the number of secrets, so its share
  * is measured apart: first the log is filled to capacity with reads of one secret, then the secrets
- * are added and only that second step counts per secret. The authorization decision cache is
- * bounded too (it keeps up to 100,000 decisions per authorization generation); its share is the drop
- * when it is invalidated after the fill, and it is reported apart as well.
+ * are added and only that second step counts per secret. The authorization caches (group memberships
+ * and role verdicts per authorization generation) are small whatever the number of secrets; their
+ * share is the drop when they are invalidated after the fill, and it is reported apart as well.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -74,7 +74,7 @@ public class HeapBenchmark {
             long auditFull = settledHeap();
             Setups.fill(world.secrets, size);
             long filled = settledHeap();
-            // Invalidate the decision cache; the next call replaces it with a one-entry cache.
+            // Invalidate the authorization caches; the next call starts new, nearly empty ones.
             world.services().generation().bump();
             world.secrets.getSecret("probe");
             long filledNoCache = settledHeap();

@@ -329,8 +329,8 @@ public final class Summary {
                     cofferHeap.path("valueBytes").asInt(), Double.isNaN(base) ? "not run" : String.format(Locale.ROOT, "%.0f B", base),
                     per, Double.isNaN(base) ? "—" : String.format(Locale.ROOT, "%.2f×", per / base), per < 1024 ? "met" : "missed"));
             notes.add(String.format(Locale.ROOT, "Reported apart from the per-secret heap: the audit log at its fixed capacity "
-                            + "of %,d events holds %.1f MiB (%.0f B per event); the authorization decision cache held %.1f MiB "
-                            + "after the fill (bounded: it is dropped at 100,000 decisions or on any authorization change).",
+                            + "of %,d events holds %.1f MiB (%.0f B per event); the authorization caches (group memberships "
+                            + "and role verdicts, per generation) held %.1f MiB after the fill.",
                     cofferHeap.path("auditCapacity").asInt(), cofferHeap.path("auditLogBytes").asDouble() / (1 << 20),
                     cofferHeap.path("auditBytesPerEvent").asDouble(), cofferHeap.path("decisionCacheBytes").asDouble() / (1 << 20)));
         }
@@ -358,8 +358,8 @@ public final class Summary {
     private void authorization() {
         header("Authorization: 100,000 role assignments on the platform against 10 (the baseline column is the 10)");
         String[][] kinds = {
-                {"getSecretCached", "getSecret, decision cached (repeat call)"},
-                {"getSecretAfterInvalidation", "getSecret, decision after invalidation"},
+                {"getSecretCached", "getSecret, authorization caches warm (repeat call)"},
+                {"getSecretAfterInvalidation", "getSecret, authorization caches invalidated"},
                 {"decisionCached", "engine decision alone, cached"},
                 {"decisionAfterInvalidation", "engine decision alone, after invalidation"}};
         for (String[] k : kinds) {
