@@ -159,4 +159,48 @@ class CustomRoleTest {
         assertThatCall(() -> owner.roleDefinitions().create(secretReader("Missing RG",
                 Scope.resourceGroup(fx.subscription().id(), "rg-none")))).isNotFound();
     }
+
+    @Test
+    void aRoleSharedWithAnotherSubscriptionCannotBeRewrittenFromOneOfThem(CofferFixture fx, VaultManager owner,
+                                                                          @User("mallory") Principal mallory) {
+        // The owner has a second subscription with a vault holding a secret.
+        var other = fx.platform().createSubscription("other", fx.owner());
+        owner.createResourceGroup(other.id(), "rg-other", "westeurope");
+        Vault foreign = owner.createVault(dev.coffer.vault.VaultOptions.named("kv-foreign").resourceGroup(other, "rg-other"));
+        owner.roleAssignments().create(foreign.scope(), BuiltInRole.KEY_VAULT_SECRETS_OFFICER, fx.owner());
+        foreign.secretClient(fx.owner()).setSecret("crown-jewels", "TOPSECRET");
+
+        // A metadata-only role assignable in both subscriptions, assigned to mallory in the foreign one.
+        RoleDefinition lister = owner.roleDefinitions().create(CustomRoleOptions.named("Secret Lister")
+                .dataActions("Microsoft.KeyVault/vaults/secrets/readMetadata/action")
+                .assignableScopes(fx.subscription().scope(), other.scope()));
+        owner.roleAssignments().create(foreign.scope(), lister, mallory);
+        // mallory owns the first subscription only.
+        owner.roleAssignments().create(fx.subscription().scope(), BuiltInRole.OWNER, mallory);
+        VaultManager asMallory = fx.platform().management(mallory);
+        assertThatCall(() -> foreign.secretClient(mallory).getSecret("crown-jewels")).isForbidden();
+
+        // Rewriting the role to grant everything, narrowed to her own subscription or not, is refused.
+        assertThatCall(() -> asMallory.roleDefinitions().update(lister.id(), CustomRoleOptions.named("Secret Lister")
+                .actions("*").dataActions("*").assignableScopes(fx.subscription().scope()))).isAuthorizationFailed();
+        assertThatCall(() -> asMallory.roleDefinitions().update(lister.id(), CustomRoleOptions.named("Secret Lister")
+                .dataActions("*").assignableScopes(fx.subscription().scope(), other.scope()))).isAuthorizationFailed();
+        assertThatCall(() -> asMallory.roleDefinitions().delete(lister.id())).isAuthorizationFailed();
+        assertThatCall(() -> foreign.secretClient(mallory).getSecret("crown-jewels")).isForbidden();
+        assertThat(owner.roleDefinitions().get(other.scope(), lister.id()).permissions().dataActions())
+                .containsExactly("Microsoft.KeyVault/vaults/secrets/readMetadata/action");
+
+        // Even its owner cannot drop a scope where the role is still assigned.
+        assertThatCall(() -> owner.roleDefinitions().update(lister.id(), CustomRoleOptions.named("Secret Lister")
+                .dataActions("Microsoft.KeyVault/vaults/secrets/readMetadata/action")
+                .assignableScopes(fx.subscription().scope()))).isConflict("RoleDefinitionHasAssignments");
+    }
+
+    @Test
+    void aCustomRoleIsNotVisibleFromAScopeWhereItCannotBeAssigned(CofferFixture fx, VaultManager owner) {
+        var other = fx.platform().createSubscription("other", fx.owner());
+        RoleDefinition mine = owner.roleDefinitions().create(secretReader("Mine", fx.resourceGroup().scope()));
+        assertThat(owner.roleDefinitions().get(fx.subscription().scope(), mine.id()).id()).isEqualTo(mine.id());
+        assertThatCall(() -> owner.roleDefinitions().get(other.scope(), mine.id())).isNotFound();
+    }
 }

@@ -74,6 +74,14 @@ public final class RoleDefinitionClientImpl implements RoleDefinitionClient {
         }
     }
 
+    private void requireEverywhere(List<Scope> scopes, dev.coffer.vault.core.internal.pipeline.Caller caller, String action) {
+        for (Scope s : scopes) {
+            if (!services.engine().decideAction(caller.objectId(), s, action, null, false).allowed()) {
+                throw dev.coffer.vault.core.internal.pipeline.Authorizer.managementDenied(caller, action, s);
+            }
+        }
+    }
+
     private void checkNameFree(String name, String exceptId) {
         for (RoleDefinition r : services.engine().roles()) {
             if (r.roleName().equalsIgnoreCase(name) && !r.id().equalsIgnoreCase(exceptId)) {
@@ -126,7 +134,23 @@ public final class RoleDefinitionClientImpl implements RoleDefinitionClient {
                 .validate(() -> validate(options))
                 .execute(caller -> {
                     RoleDefinition current = requireCustom(roleDefinitionId);
+                    // A role reaches every scope it is assignable at, so changing it needs the right at all of
+                    // them, the old ones included: otherwise an owner of one subscription could rewrite a role
+                    // that is also assigned in another, and so grant itself there.
+                    requireEverywhere(current.assignableScopes(), caller, WRITE);
                     checkScopesExistAndAllowed(options, caller, WRITE);
+                    for (Scope dropped : current.assignableScopes()) {
+                        if (options.assignableScopes().stream().noneMatch(s -> s.contains(dropped))) {
+                            services.engine().assignmentsRelatedTo(dropped).stream()
+                                    .filter(a -> a.roleDefinitionId().equalsIgnoreCase(current.id()) && dropped.contains(a.scope()))
+                                    .findAny().ifPresent(a -> {
+                                        throw new dev.coffer.vault.ConflictException("RoleDefinitionHasAssignments", null,
+                                                "The role '" + current.roleName() + "' is still assigned at '" + a.scope()
+                                                        + "', which the update removes from its assignable scopes; delete those"
+                                                        + " assignments first.");
+                                    });
+                        }
+                    }
                     checkNameFree(options.roleName(), current.id());
                     RoleDefinition def = new RoleDefinition(current.id(), options.roleName(), options.description(),
                             RoleDefinition.CUSTOM, options.permission(), options.assignableScopes(), null);
@@ -145,7 +169,8 @@ public final class RoleDefinitionClientImpl implements RoleDefinitionClient {
                 .category(AuditCategory.ADMINISTRATIVE)
                 .authorize(scope, builtIn ? Requirement.none() : Requirement.action(DELETE))
                 .execute(caller -> {
-                    requireCustom(roleDefinitionId);
+                    RoleDefinition current = requireCustom(roleDefinitionId);
+                    requireEverywhere(current.assignableScopes(), caller, DELETE);
                     services.engine().removeRole(roleDefinitionId);
                     return null;
                 }));
@@ -157,7 +182,10 @@ public final class RoleDefinitionClientImpl implements RoleDefinitionClient {
         return services.pipeline().run(context, Operation.<RoleDefinition>named("RoleDefinitionGet")
                 .category(AuditCategory.ADMINISTRATIVE)
                 .authorize(at, Requirement.action(READ))
-                .execute(caller -> services.engine().role(roleDefinitionId).orElseThrow(() -> notFound(roleDefinitionId))));
+                .execute(caller -> services.engine().role(roleDefinitionId)
+                        // A custom role is visible where it may be assigned, as the list shows it: not from elsewhere.
+                        .filter(r -> r.isBuiltIn() || r.assignableScopes().stream().anyMatch(s -> s.contains(at) || at.contains(s)))
+                        .orElseThrow(() -> notFound(roleDefinitionId))));
     }
 
     @Override
