@@ -18,11 +18,11 @@ public final class KeyVaultSecret {
     private final SecretProperties properties;
 
     /**
-     * @param value      the value
+     * @param value      the value, or null in the results of calls that return no value (recover, restore)
      * @param properties its properties
      */
     public KeyVaultSecret(String value, SecretProperties properties) {
-        this.value = Objects.requireNonNull(value, "value");
+        this.value = value;
         this.properties = Objects.requireNonNull(properties, "properties");
     }
 
@@ -32,7 +32,7 @@ public final class KeyVaultSecret {
      * @return a secret to set, with no attributes
      */
     public static KeyVaultSecret of(String name, String value) {
-        return new KeyVaultSecret(value, SecretProperties.of(name));
+        return new KeyVaultSecret(Objects.requireNonNull(value, "value"), SecretProperties.of(name));
     }
 
     /** @return the secret's name */
@@ -40,7 +40,10 @@ public final class KeyVaultSecret {
         return properties.name();
     }
 
-    /** @return the value */
+    /**
+     * @return the value; null in what {@code recoverDeletedSecret} and {@code restoreSecretBackup} return,
+     * since those calls need no right to read values and so return none (read it with {@code getSecret})
+     */
     public String getValue() {
         return value;
     }

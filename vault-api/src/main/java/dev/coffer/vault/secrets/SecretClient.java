@@ -125,7 +125,8 @@ public interface SecretClient {
      * ({@code recover}). Audited as {@code SecretRecover}.
      *
      * @param name the name
-     * @return a poller, already complete, whose value is the recovered latest version
+     * @return a poller, already complete, whose value is the recovered latest version's properties (no value:
+     * recovering does not need the right to read values)
      */
     SyncPoller<KeyVaultSecret, Void> beginRecoverDeletedSecret(String name);
 
@@ -133,7 +134,7 @@ public interface SecretClient {
      * Recovers a deleted secret: the plain form of {@link #beginRecoverDeletedSecret}.
      *
      * @param name the name
-     * @return the recovered latest version
+     * @return the recovered latest version, without its value
      */
     KeyVaultSecret recoverDeletedSecret(String name);
 
@@ -160,7 +161,7 @@ public interface SecretClient {
      * ({@code restore}). Audited as {@code SecretRestore}.
      *
      * @param backup a blob from {@link #backupSecret}
-     * @return the latest restored version
+     * @return the latest restored version, without its value
      * @throws dev.coffer.vault.BadParameterException if the blob is from another subscription or geography, altered, truncated or not a secret
      * @throws dev.coffer.vault.ConflictException     if the name exists, active or deleted
      */

@@ -47,6 +47,10 @@ public final class KeyVaultSecretAssert extends AbstractAssert<KeyVaultSecretAss
      */
     public KeyVaultSecretAssert hasValue(String value) {
         isNotNull();
+        if (actual.getValue() == null) {
+            failWithMessage("%s", "Expected secret '" + actual.getName() + "' to carry a value, but it has none "
+                    + "(recover and restore return no value; read it with getSecret)");
+        }
         if (!actual.getValue().equals(value)) {
             failWithMessage("%s", "Expected secret '" + actual.getName() + "' (version " + actual.getProperties().version()
                     + ") to have the given value, but the value differs (" + actual.getValue().length()

@@ -307,7 +307,8 @@ class SecretAccessTest {
         assertThat(e.getDeletedSecret("db").getName()).isEqualTo("db");
 
         a.purgeDeletedSecret("db");
-        assertThat(e.restoreSecretBackup(blob).getValue()).isEqualTo("w");
+        assertThat(e.restoreSecretBackup(blob).getValue()).isNull();
+        assertThat(e.getSecret("db").getValue()).isEqualTo("w");
         assertThat(audit).lastEvent("SecretRestore").hasCaller(everything).hasStatus(200);
         assertThat(audit.query(AuditQuery.all().operation("SecretGet").caller(reader)).get(0).authorizedBy())
                 .isEqualTo("AccessPolicy");

@@ -239,7 +239,8 @@ public final class SecretClientImpl implements SecretClient {
     @Override
     public KeyVaultSecret recoverDeletedSecret(String name) {
         ObjectEntry<SecretPayload> e = lifecycle.recover(name);
-        return toSecret(e, e.latest());
+        // No value: recovering needs secrets/recover, not the right to read values.
+        return new KeyVaultSecret(null, properties(e, e.latest()));
     }
 
     @Override
@@ -255,7 +256,8 @@ public final class SecretClientImpl implements SecretClient {
     @Override
     public KeyVaultSecret restoreSecretBackup(byte[] backup) {
         ObjectEntry<SecretPayload> e = lifecycle.restore(backup);
-        return toSecret(e, e.latest());
+        // No value: restoring needs secrets/restore, not the right to read values.
+        return new KeyVaultSecret(null, properties(e, e.latest()));
     }
 
     @Override
