@@ -64,7 +64,7 @@ public record Location(String name, String displayName, String geography, String
 
     /** @return every known location, ordered by name */
     public static Collection<Location> all() {
-        return TABLE.values();
+        return java.util.Collections.unmodifiableCollection(TABLE.values());
     }
 
     /** @return the paired region */

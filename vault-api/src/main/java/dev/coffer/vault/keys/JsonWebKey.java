@@ -442,4 +442,23 @@ public final class JsonWebKey implements Serializable {
             return new JsonWebKey(this);
         }
     }
+
+    /**
+     * Only public keys serialize: Java serialization would write private parts in the clear, which no
+     * path of Coffer may do. A private key is moved with the vault's import, never as a serialized object.
+     */
+    private Object writeReplace() throws java.io.ObjectStreamException {
+        if (hasPrivateKey()) {
+            throw new java.io.NotSerializableException("a JsonWebKey carrying private material is not serializable");
+        }
+        return this;
+    }
+
+    /** Deserialized keys go through the builder again, for its checks and its defensive copies. */
+    private Object readResolve() throws java.io.ObjectStreamException {
+        if (hasPrivateKey()) {
+            throw new java.io.InvalidObjectException("a serialized JsonWebKey may not carry private material");
+        }
+        return toBuilder().build();
+    }
 }

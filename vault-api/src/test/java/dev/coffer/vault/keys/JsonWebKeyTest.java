@@ -58,4 +58,23 @@ class JsonWebKeyTest {
         assertThat(KeyType.fromString("rsa")).isNotEqualTo(KeyType.RSA);
         assertThat(KeyOperation.values()).hasSize(8);
     }
+
+    @Test
+    void onlyPublicKeysSerialize() throws Exception {
+        JsonWebKey priv = JsonWebKey.builder().keyType(KeyType.EC).curveName(KeyCurveName.P_256)
+                .x(new byte[32]).y(new byte[32]).d(D).build();
+        java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(new java.io.ByteArrayOutputStream());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> out.writeObject(priv))
+                .isInstanceOf(java.io.NotSerializableException.class);
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes)) {
+            o.writeObject(priv.toPublic());
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            JsonWebKey back = (JsonWebKey) in.readObject();
+            assertThat(back).isEqualTo(priv.toPublic());
+            assertThat(back.hasPrivateKey()).isFalse();
+        }
+    }
 }

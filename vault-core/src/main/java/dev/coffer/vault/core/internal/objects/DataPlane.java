@@ -211,6 +211,14 @@ public final class DataPlane {
                     }));
         }
         Scope vaultScope = vault.get().properties().id();
+        Function<Caller, T> pinned = c -> {
+            // Authorized for this vault: if the name now belongs to another (purged and created again), refuse.
+            VaultEntry now = find().orElse(null);
+            if (now == null || !now.properties().id().equals(vaultScope)) {
+                throw vaultNotFound();
+            }
+            return body.apply(c);
+        };
         boolean validName = objectName != null && ObjectNames.isValid(objectName);
         Scope scope = validName ? vaultScope.child(kind.collection(), objectName) : vaultScope;
         return services.pipeline().run(context, b.authorize(scope, requirement)
@@ -218,6 +226,6 @@ public final class DataPlane {
                 .requestObject(validName && deletedObject ? recoveryId(kind, objectName)
                         : objectUrl(kind, validName ? objectName : null, null))
                 .validate(validate)
-                .execute(body));
+                .execute(pinned));
     }
 }

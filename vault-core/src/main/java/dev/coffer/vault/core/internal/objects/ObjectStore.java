@@ -137,6 +137,7 @@ public final class ObjectStore<P extends Payload> implements VaultContents.Destr
      * @return whether the name was free and now holds it
      */
     public boolean putIfAbsent(ObjectEntry<P> entry) {
+        reservation.check(kind, entry.name());
         String k = key(entry.name());
         if (entries.putIfAbsent(k, entry) != null) {
             return false;

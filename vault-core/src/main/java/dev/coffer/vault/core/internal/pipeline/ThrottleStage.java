@@ -40,7 +40,7 @@ public final class ThrottleStage implements Stage {
         }
 
         /** @return millis until {@code weight} more fits under {@code budget} */
-        long waitFor(long now, long windowMillis, int weight, int budget) {
+        long waitFor(long now, long windowMillis, int weight, long budget) {
             long over = sum + weight - budget;
             Iterator<long[]> it = entries.iterator();
             while (it.hasNext()) {
@@ -76,7 +76,7 @@ public final class ThrottleStage implements Stage {
         Window vault = windows.computeIfAbsent(vaultKey, k -> new Window());
         Window sub = windows.computeIfAbsent(subKey, k -> new Window());
         int vaultBudget = budget(charge.bucket());
-        int subBudget = vaultBudget * policy.subscriptionMultiplier();
+        long subBudget = (long) vaultBudget * policy.subscriptionMultiplier();
         long windowMillis = policy.window().toMillis();
         long now = clock.millis();
         // Lock order is fixed (subscription, then vault) so concurrent calls cannot deadlock.

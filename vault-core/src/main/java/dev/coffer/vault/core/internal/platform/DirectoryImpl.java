@@ -62,31 +62,38 @@ final class DirectoryImpl implements Directory {
         return admin("DirectoryManagedIdentityCreate", null, () -> store.create(PrincipalType.MANAGED_IDENTITY, displayName));
     }
 
+    private static String id(Principal p, String what) {
+        if (p == null) {
+            throw new dev.coffer.vault.BadParameterException("BadRequest", null, what + " is required.");
+        }
+        return p.objectId();
+    }
+
     @Override
     public void addMember(Principal group, Principal member) {
-        admin("DirectoryGroupMemberAdd", group.objectId(), () -> {
-            store.addMember(group.objectId(), member.objectId());
+        admin("DirectoryGroupMemberAdd", group == null ? null : group.objectId(), () -> {
+            store.addMember(id(group, "group"), id(member, "member"));
             return null;
         });
     }
 
     @Override
     public void removeMember(Principal group, Principal member) {
-        admin("DirectoryGroupMemberRemove", group.objectId(), () -> {
-            store.removeMember(group.objectId(), member.objectId());
+        admin("DirectoryGroupMemberRemove", group == null ? null : group.objectId(), () -> {
+            store.removeMember(id(group, "group"), id(member, "member"));
             return null;
         });
     }
 
     @Override
     public Set<String> transitiveGroupIds(Principal principal) {
-        return Set.copyOf(store.transitiveGroups(principal.objectId()));
+        return Set.copyOf(store.transitiveGroups(id(principal, "principal")));
     }
 
     @Override
     public void setEnabled(Principal principal, boolean enabled) {
-        admin(enabled ? "DirectoryObjectEnable" : "DirectoryObjectDisable", principal.objectId(), () -> {
-            store.setEnabled(principal.objectId(), enabled);
+        admin(enabled ? "DirectoryObjectEnable" : "DirectoryObjectDisable", principal == null ? null : principal.objectId(), () -> {
+            store.setEnabled(id(principal, "principal"), enabled);
             return null;
         });
     }

@@ -30,7 +30,8 @@ public final class AccessPolicies {
             if (!e.tenantId().equalsIgnoreCase(caller.principal().tenantId())) {
                 continue;
             }
-            boolean holder = e.objectId().equalsIgnoreCase(caller.objectId()) || groupIds.contains(e.objectId());
+            boolean holder = e.objectId().equalsIgnoreCase(caller.objectId())
+                    || groupIds.stream().anyMatch(g -> g.equalsIgnoreCase(e.objectId()));
             if (!holder) {
                 continue;
             }

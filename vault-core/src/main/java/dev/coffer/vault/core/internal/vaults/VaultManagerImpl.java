@@ -113,8 +113,21 @@ public final class VaultManagerImpl implements VaultManager {
                 }));
     }
 
+    /** An audited refusal of a call whose argument is missing altogether. */
+    private <T> T missing(String opName, String what) {
+        return run(Operation.<T>named(opName)
+                .authorize(Scope.ROOT, Requirement.none())
+                .validate(() -> {
+                    throw new BadParameterException("BadRequest", null, what + " is required.");
+                })
+                .execute(c -> null));
+    }
+
     @Override
     public Vault createVault(VaultOptions options) {
+        if (options == null) {
+            return missing("VaultPut", "VaultOptions");
+        }
         // Copy every option now: a caller changing the builder afterwards changes nothing.
         String name = options.name();
         String sub = options.subscriptionId();
@@ -232,12 +245,21 @@ public final class VaultManagerImpl implements VaultManager {
                     });
         }
         VaultEntry e = found.get();
+        Scope authorizedId = e.properties().id();
         return Operation.<T>named(opName)
                 .category(category)
                 .authorize(scopeOf.apply(e), requirement)
-                .auditResource(e.properties().id().toString())
+                .auditResource(authorizedId.toString())
                 .requestObject(e.properties().vaultUri())
-                .execute(body);
+                .execute(caller -> {
+                    // The caller was authorized for this vault: if the name now belongs to another one (purged and
+                    // created again elsewhere meanwhile), that one is not what was authorized.
+                    VaultEntry now = services.vaults().get(name).orElse(null);
+                    if (now == null || !now.properties().id().equals(authorizedId)) {
+                        throw notFound.apply(null);
+                    }
+                    return body.apply(caller);
+                });
     }
 
     @Override
@@ -283,6 +305,9 @@ public final class VaultManagerImpl implements VaultManager {
 
     @Override
     public VaultProperties updateVault(String name, VaultUpdate update) {
+        if (update == null) {
+            return missing("VaultPatch", "VaultUpdate");
+        }
         // Copy the update now, as for create.
         var tags = update.tags();
         boolean mergeTags = update.mergesTags();
