@@ -338,4 +338,33 @@ public interface CryptoProvider {
         java.util.Objects.requireNonNull(key, "key");
         return java.util.Optional.empty();
     }
+
+    /**
+     * What one operation other than creation with this key costs under Key Vault's throttling: its weight
+     * on the 4,000-unit window a vault has per 10 seconds. Answered from the reference alone, without
+     * contacting the backend. The default is Azure's published table ({@link #azureWeight}) for this
+     * provider's protection level; a provider whose operations are costlier may say so.
+     *
+     * @param key a key of this provider
+     * @return the weight, at least 1
+     */
+    default int throttleWeight(KeyReference key) {
+        java.util.Objects.requireNonNull(key, "key");
+        String kty = key.keyType().toString();
+        return azureWeight(protectionLevel() == ProtectionLevel.HSM, kty.startsWith("RSA") ? key.keySize() : 0);
+    }
+
+    /**
+     * Azure's weights on the 4,000-unit key budget: a software RSA-2048 or EC operation costs 1, RSA-3072 4,
+     * RSA-4096 8; HSM operations cost twice as much (so 4,000 software RSA-2048 gets, 2,000 HSM ones, or 250
+     * HSM RSA-4096 ones exhaust a vault's window, as Microsoft's example says).
+     *
+     * @param hsm     whether the key is HSM-protected
+     * @param rsaBits the RSA modulus size, or 0 for an EC key
+     * @return the weight
+     */
+    static int azureWeight(boolean hsm, int rsaBits) {
+        int base = rsaBits >= 4096 ? 8 : rsaBits >= 3072 ? 4 : 1;
+        return hsm ? base * 2 : base;
+    }
 }

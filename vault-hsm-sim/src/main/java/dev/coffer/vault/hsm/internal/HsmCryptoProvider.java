@@ -124,6 +124,13 @@ public final class HsmCryptoProvider implements CryptoProvider {
         return HsmKeyAttributes.PLATFORM;
     }
 
+    /** The device's own weight for a use of the key (the same table it reports through {@code weightClass}). */
+    @Override
+    public int throttleWeight(KeyReference key) {
+        Objects.requireNonNull(key, "key");
+        return dev.coffer.vault.hsm.ThrottleWeight.of(OperationClass.GET, key.keyType(), key.keySize()).units();
+    }
+
     /**
      * The device's attestation, in the SPI's form. Only keys of this partition: a provider sees its own slot,
      * as everywhere else in this class, so a reference of another partition is refused with 400.

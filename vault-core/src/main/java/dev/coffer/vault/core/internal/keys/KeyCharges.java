@@ -7,8 +7,6 @@ import dev.coffer.vault.core.internal.objects.ObjectKind;
 import dev.coffer.vault.core.internal.objects.ObjectVersion;
 import dev.coffer.vault.core.internal.pipeline.Charge;
 import dev.coffer.vault.keys.KeyType;
-import dev.coffer.vault.spi.KeyGenerationSpec;
-import dev.coffer.vault.spi.ProtectionLevel;
 import java.util.Optional;
 
 /**
@@ -35,9 +33,8 @@ final class KeyCharges {
      * @return one key transaction at that key's weight
      */
     static Charge use(KeyPayload payload) {
-        boolean hsm = payload.provider().protectionLevel() == ProtectionLevel.HSM;
-        int rsaBits = KeyGenerationSpec.isRsa(payload.keyType()) ? payload.keySize() : 0;
-        return new Charge(Charge.Bucket.KEY_TRANSACTIONS, Charge.keyWeight(hsm, rsaBits));
+        // The provider that holds the key says what an operation with it weighs.
+        return new Charge(Charge.Bucket.KEY_TRANSACTIONS, Math.max(1, payload.provider().throttleWeight(payload.reference())));
     }
 
     /**

@@ -30,7 +30,6 @@ public record Charge(Bucket bucket, int weight) {
      * @return the weight of one operation with such a key
      */
     public static int keyWeight(boolean hsm, int rsaBits) {
-        int base = rsaBits >= 4096 ? 8 : rsaBits >= 3072 ? 4 : 1;
-        return hsm ? base * 2 : base;
+        return dev.coffer.vault.spi.CryptoProvider.azureWeight(hsm, rsaBits);
     }
 }

@@ -27,7 +27,15 @@ final class FakeHsmProvider implements CryptoProvider {
     final AtomicInteger destroyed = new AtomicInteger();
     private final SoftwareCryptoProvider math;
 
+    private final int weight;
+
     FakeHsmProvider() {
+        this(0);
+    }
+
+    /** @param weight the throttle weight it reports for every key, or 0 for the SPI's default */
+    FakeHsmProvider(int weight) {
+        this.weight = weight;
         byte[] kek = new byte[32];
         Arrays.fill(kek, (byte) 0x5a);
         math = new SoftwareCryptoProvider(kek, new SecureRandom());
@@ -166,5 +174,10 @@ final class FakeHsmProvider implements CryptoProvider {
     public void destroy(KeyReference key) {
         destroyed.incrementAndGet();
         math.destroy(toSoft(key));
+    }
+
+    @Override
+    public int throttleWeight(KeyReference key) {
+        return weight == 0 ? CryptoProvider.super.throttleWeight(key) : weight;
     }
 }
