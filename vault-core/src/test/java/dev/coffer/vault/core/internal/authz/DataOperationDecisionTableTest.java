@@ -218,8 +218,8 @@ class DataOperationDecisionTableTest {
         assertThat(t.cellCount()).isEqualTo(DataOperation.values().length * BuiltInRole.all().size()).isEqualTo(48 * 17);
     }
 
-    Stream<Arguments> rbacCells() {
-        Table t = load(RBAC_CSV);
+    /** One argument set per cell of a table: operation, column, expected, note. */
+    private static Stream<Arguments> cells(Table t) {
         List<Arguments> out = new ArrayList<>();
         t.expected().forEach((op, cells) -> {
             for (int i = 0; i < cells.size(); i++) {
@@ -227,6 +227,10 @@ class DataOperationDecisionTableTest {
             }
         });
         return out.stream();
+    }
+
+    Stream<Arguments> rbacCells() {
+        return cells(load(RBAC_CSV));
     }
 
     @ParameterizedTest(name = "{0} as {1} -> allow={2}")
@@ -264,14 +268,7 @@ class DataOperationDecisionTableTest {
     }
 
     Stream<Arguments> policyCells() {
-        Table t = load(POLICY_CSV);
-        List<Arguments> out = new ArrayList<>();
-        t.expected().forEach((op, cells) -> {
-            for (int i = 0; i < cells.size(); i++) {
-                out.add(Arguments.of(op, t.columns().get(i), cells.get(i), t.notes().get(op)));
-            }
-        });
-        return out.stream();
+        return cells(load(POLICY_CSV));
     }
 
     @ParameterizedTest(name = "{0} as {1} -> allow={2}")

@@ -34,8 +34,8 @@ class KeyProviderRoutingTest {
         assertThat(ecHsm.getKeyType()).isEqualTo(KeyType.EC_HSM);
         assertThat(ecHsm.getProperties().hsmPlatform()).isEqualTo(FakeHsmProvider.ID);
         byte[] sig = fx.keys(fx.user).getCryptographyClient("ec-hsm").signData(SignatureAlgorithm.ES256, DATA).getSignature();
-        Signature v = Signature.getInstance("SHA256withPLAIN-ECDSA", JcaInterop.BC);
-        v.initVerify(JcaInterop.publicKey(ecHsm.getKey()));
+        Signature v = Signature.getInstance("SHA256withECDSAinP1363Format");
+        v.initVerify(p256(ecHsm.getKey()));
         v.update(DATA);
         assertThat(v.verify(sig)).isTrue();
 
@@ -44,7 +44,7 @@ class KeyProviderRoutingTest {
         assertThat(soft.getProperties().hsmPlatform()).isNull();
 
         KeyVaultKey imported = keys.importKey(new ImportKeyOptions("imported-hsm",
-                JcaInterop.privateJwk(JcaInterop.ecPair(KeyCurveName.P_256), KeyCurveName.P_256)).setHardwareProtected(true));
+                p256Private()).setHardwareProtected(true));
         assertThat(imported.getKeyType()).isEqualTo(KeyType.EC_HSM);
         assertThat(imported.getProperties().hsmPlatform()).isEqualTo(FakeHsmProvider.ID);
 
@@ -107,5 +107,37 @@ class KeyProviderRoutingTest {
                 .hasMessageContaining("ProtectionLevel.HSM");
         assertThatThrownBy(() -> Coffer.inMemory().hsmProvider(new FakeHsmProvider()).hsmProvider(new FakeHsmProvider()))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    // The routing tests need P-256 only, which the JDK has: JCA interop for every curve is tested in vault-tests.
+    private static java.security.spec.ECParameterSpec p256Params() throws Exception {
+        java.security.AlgorithmParameters params = java.security.AlgorithmParameters.getInstance("EC");
+        params.init(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        return params.getParameterSpec(java.security.spec.ECParameterSpec.class);
+    }
+
+    private static java.security.PublicKey p256(dev.coffer.vault.keys.JsonWebKey jwk) throws Exception {
+        return java.security.KeyFactory.getInstance("EC").generatePublic(new java.security.spec.ECPublicKeySpec(
+                new java.security.spec.ECPoint(new java.math.BigInteger(1, jwk.getX()), new java.math.BigInteger(1, jwk.getY())),
+                p256Params()));
+    }
+
+    private static dev.coffer.vault.keys.JsonWebKey p256Private() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+        g.initialize(p256Params());
+        java.security.KeyPair pair = g.generateKeyPair();
+        java.security.interfaces.ECPublicKey pub = (java.security.interfaces.ECPublicKey) pair.getPublic();
+        java.math.BigInteger d = ((java.security.interfaces.ECPrivateKey) pair.getPrivate()).getS();
+        return dev.coffer.vault.keys.JsonWebKey.builder().keyType(KeyType.EC).curveName(KeyCurveName.P_256)
+                .x(fixed(pub.getW().getAffineX())).y(fixed(pub.getW().getAffineY())).d(fixed(d)).build();
+    }
+
+    /** A 32-byte big-endian encoding, as a JWK's P-256 fields are. */
+    private static byte[] fixed(java.math.BigInteger v) {
+        byte[] b = v.toByteArray();
+        byte[] out = new byte[32];
+        int n = Math.min(b.length, 32);
+        System.arraycopy(b, b.length - n, out, 32 - n, n);
+        return out;
     }
 }
