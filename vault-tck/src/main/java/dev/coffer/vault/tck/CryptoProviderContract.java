@@ -280,13 +280,8 @@ public abstract class CryptoProviderContract {
 
     @TestFactory
     Stream<DynamicTest> signsAndVerifiesWithEveryDeclaredAlgorithm() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (TestKey key : keys) {
-            for (SignatureAlgorithm algorithm : provider.signatureAlgorithms(key.type())) {
-                if (!fits(key, algorithm)) {
-                    continue;
-                }
-                tests.add(dynamicTest(algorithm + " with " + key, () -> {
+        return perKeyAndAlgorithm(provider::signatureAlgorithms, (key, algorithm) -> fits(key, algorithm),
+                (TestKey key, SignatureAlgorithm algorithm) -> () -> {
                     byte[] digest = randomBytes(digestLength(algorithm));
                     byte[] signature = provider.sign(key.ref(), algorithm, digest);
                     assertThat(provider.verify(key.ref(), algorithm, digest, signature)).isTrue();
@@ -299,21 +294,13 @@ public abstract class CryptoProviderContract {
                     altered[altered.length / 2] ^= 0x10;
                     assertThat(provider.verify(key.ref(), algorithm, digest, altered)).isFalse();
                     assertThat(provider.verify(publicKey, algorithm, digest, altered)).isFalse();
-                }));
-            }
-        }
-        return nonEmpty(tests);
+                });
     }
 
     @TestFactory
     Stream<DynamicTest> encryptsAndDecryptsWithEveryDeclaredAlgorithm() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (TestKey key : keys) {
-            for (EncryptionAlgorithm algorithm : provider.encryptionAlgorithms(key.type())) {
-                if (!fits(key, algorithm.toString())) {
-                    continue;
-                }
-                tests.add(dynamicTest(algorithm + " with " + key, () -> {
+        return perKeyAndAlgorithm(provider::encryptionAlgorithms, (key, algorithm) -> fits(key, algorithm.toString()),
+                (TestKey key, EncryptionAlgorithm algorithm) -> () -> {
                     for (byte[] plaintext : plaintexts(algorithm)) {
                         byte[] aad = isGcm(algorithm) ? "context".getBytes(StandardCharsets.UTF_8) : null;
                         EncryptResult result = provider.encrypt(key.ref(), algorithm, plaintext, null, aad);
@@ -348,21 +335,13 @@ public abstract class CryptoProviderContract {
                                     result.iv(), "other".getBytes(StandardCharsets.UTF_8), result.tag()));
                         }
                     }
-                }));
-            }
-        }
-        return nonEmpty(tests);
+                });
     }
 
     @TestFactory
     Stream<DynamicTest> wrapsAndUnwrapsWithEveryDeclaredAlgorithm() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (TestKey key : keys) {
-            for (KeyWrapAlgorithm algorithm : provider.keyWrapAlgorithms(key.type())) {
-                if (!fits(key, algorithm.toString())) {
-                    continue;
-                }
-                tests.add(dynamicTest(algorithm + " with " + key, () -> {
+        return perKeyAndAlgorithm(provider::keyWrapAlgorithms, (key, algorithm) -> fits(key, algorithm.toString()),
+                (TestKey key, KeyWrapAlgorithm algorithm) -> () -> {
                     byte[] cek = randomBytes(32);
                     byte[] wrapped = provider.wrapKey(key.ref(), algorithm, cek);
                     assertThat(provider.unwrapKey(key.ref(), algorithm, wrapped)).isEqualTo(cek);
@@ -373,10 +352,7 @@ public abstract class CryptoProviderContract {
                     byte[] altered = wrapped.clone();
                     altered[altered.length - 1] ^= 1;
                     assertBadParameter(() -> provider.unwrapKey(key.ref(), algorithm, altered));
-                }));
-            }
-        }
-        return nonEmpty(tests);
+                });
     }
 
     // ================================================================== interop with the plain JCA
@@ -641,13 +617,8 @@ public abstract class CryptoProviderContract {
 
     @TestFactory
     Stream<DynamicTest> refusesDigestsOfTheWrongLength() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (TestKey key : keys) {
-            for (SignatureAlgorithm algorithm : provider.signatureAlgorithms(key.type())) {
-                if (!fits(key, algorithm)) {
-                    continue;
-                }
-                tests.add(dynamicTest(algorithm + " with " + key, () -> {
+        return perKeyAndAlgorithm(provider::signatureAlgorithms, (key, algorithm) -> fits(key, algorithm),
+                (TestKey key, SignatureAlgorithm algorithm) -> () -> {
                     int length = digestLength(algorithm);
                     JsonWebKey publicKey = provider.publicKey(key.ref());
                     byte[] signature = provider.sign(key.ref(), algorithm, randomBytes(length));
@@ -657,10 +628,7 @@ public abstract class CryptoProviderContract {
                         assertBadParameter(() -> provider.verify(key.ref(), algorithm, digest, signature));
                         assertBadParameter(() -> provider.verify(publicKey, algorithm, digest, signature));
                     }
-                }));
-            }
-        }
-        return nonEmpty(tests);
+                });
     }
 
     @TestFactory
@@ -741,13 +709,8 @@ public abstract class CryptoProviderContract {
 
     @TestFactory
     Stream<DynamicTest> malformedSignaturesVerifyAsFalse() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (TestKey key : keys) {
-            for (SignatureAlgorithm algorithm : provider.signatureAlgorithms(key.type())) {
-                if (!fits(key, algorithm)) {
-                    continue;
-                }
-                tests.add(dynamicTest(algorithm + " with " + key, () -> {
+        return perKeyAndAlgorithm(provider::signatureAlgorithms, (key, algorithm) -> fits(key, algorithm),
+                (TestKey key, SignatureAlgorithm algorithm) -> () -> {
                     byte[] digest = randomBytes(digestLength(algorithm));
                     byte[] good = provider.sign(key.ref(), algorithm, digest);
                     JsonWebKey publicKey = provider.publicKey(key.ref());
@@ -771,10 +734,7 @@ public abstract class CryptoProviderContract {
                         assertThat(provider.verify(publicKey, algorithm, digest, signature))
                                 .as("%d-byte malformed signature, bare key", signature.length).isFalse();
                     }
-                }));
-            }
-        }
-        return nonEmpty(tests);
+                });
     }
 
     @Test
@@ -940,6 +900,21 @@ public abstract class CryptoProviderContract {
     private KeyReference key(KeyType type, int size, KeyCurveName curve) {
         return keys.stream().filter(k -> k.type().equals(type) && (curve == null ? k.size() == size : curve.equals(k.curve())))
                 .findFirst().orElseThrow().ref();
+    }
+
+    /** One dynamic test per test key and per declared algorithm that fits it; the factory must not come out empty. */
+    private <A> Stream<DynamicTest> perKeyAndAlgorithm(java.util.function.Function<KeyType, java.util.Set<A>> declared,
+                                                       java.util.function.BiPredicate<TestKey, A> fits,
+                                                       java.util.function.BiFunction<TestKey, A, org.junit.jupiter.api.function.Executable> test) {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (TestKey key : keys) {
+            for (A algorithm : declared.apply(key.type())) {
+                if (fits.test(key, algorithm)) {
+                    tests.add(dynamicTest(algorithm + " with " + key, test.apply(key, algorithm)));
+                }
+            }
+        }
+        return nonEmpty(tests);
     }
 
     private static boolean fits(TestKey key, SignatureAlgorithm algorithm) {
